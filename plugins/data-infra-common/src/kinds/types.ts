@@ -1,0 +1,160 @@
+import type { Entity } from '@backstage/catalog-model';
+
+/** The apiVersion of every data-infra kind. @public */
+export const DATA_INFRA_API_VERSION = 'data-infra.io/v1alpha1';
+
+/** Day of the week as written in coverage windows. @public */
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/**
+ * A recurring window of the week, in some time zone given by its container.
+ * `from`/`to` are 'HH:MM'; `to` may be '24:00'. When `to` is before `from` the
+ * window crosses midnight and belongs to the day it starts.
+ * @public
+ */
+export interface CoverageWindow {
+  days: Weekday[];
+  from: string;
+  to: string;
+}
+
+/** Who an escalation level pages. Exactly one key is set. @public */
+export type EscalationTarget =
+  | { rotation: string; role?: 'primary' | 'secondary' }
+  | { user: string }
+  | { subteamLead: string };
+
+/** One level of an escalation policy. @public */
+export interface EscalationLevel {
+  /** ISO-8601 duration since the alert (PT0M, PT15M…); strictly increasing. */
+  after: string;
+  target: EscalationTarget;
+  /**
+   * Optional hours in which this level can be reached (e.g. a person paged
+   * only in business hours). Absent: always.
+   */
+  hours?: { timezone: string; windows: CoverageWindow[] };
+}
+
+/** An escalation policy: on DataService, or the default on a Subteam. @public */
+export interface EscalationPolicy {
+  levels: EscalationLevel[];
+  /** How many times the whole policy loops before it stops (default 0). */
+  repeat?: number;
+}
+
+/** How to reach a subteam. @public */
+export interface Contact {
+  /** Chat channel, e.g. '#data-platform'. */
+  chat?: string;
+  /** Ticket queue URL. */
+  tickets?: string;
+  email?: string;
+  /** How to page the subteam (e.g. the alerting integration), free text or URL. */
+  pager?: string;
+}
+
+/** Service level agreement of a DataService. @public */
+export interface ServiceLevel {
+  /** Percent, e.g. 99.9. */
+  availability?: number;
+  /** Rolling window, e.g. '30d', '7d', '4w' (OpenSLO style). Default '30d'. */
+  window?: string;
+  supportHours?: {
+    type: '24x7' | 'business-hours';
+    /** IANA zone; required for business-hours. */
+    timezone?: string;
+    /** For business-hours; default mon–fri 09:00–17:00. */
+    windows?: CoverageWindow[];
+  };
+  /** Time to first human acknowledgement per severity (ISO-8601 durations). */
+  responseTime?: { sev1?: string; sev2?: string; sev3?: string };
+  resolutionTime?: { sev1?: string; sev2?: string; sev3?: string };
+  /** Data freshness for pipelines (ISO-8601 duration). */
+  freshness?: string;
+  /** Recovery point / time objectives (ISO-8601 durations). */
+  rpo?: string;
+  rto?: string;
+}
+
+/** kind: Subteam. @public */
+export interface SubteamEntityV1alpha1 extends Entity {
+  apiVersion: typeof DATA_INFRA_API_VERSION;
+  kind: 'Subteam';
+  spec: {
+    /** A configured domain id (defaults: data-platform, data-engineering, mlops, bi-services). */
+    domain: string;
+    /** Group ref, e.g. group:default/data-infrastructure. */
+    parent: string;
+    /** User refs. */
+    members: string[];
+    /** A member's User ref. */
+    lead?: string;
+    /** Group refs of internal customers. */
+    stakeholders?: string[];
+    contact?: Contact;
+    /** Kinds of problems this subteam handles. */
+    handles?: string[];
+    /** Default escalation policy, inherited by its services. */
+    escalation?: EscalationPolicy;
+  };
+}
+
+/** kind: DataService. @public */
+export interface DataServiceEntityV1alpha1 extends Entity {
+  apiVersion: typeof DATA_INFRA_API_VERSION;
+  kind: 'DataService';
+  spec: {
+    type: string;
+    lifecycle: string;
+    /** Subteam ref. */
+    owner: string;
+    /** 1 = critical … 3. */
+    tier?: 1 | 2 | 3;
+    technology?: string;
+    /** Entity refs (default kind DataService). */
+    dependsOn?: string[];
+    /** Group refs of stakeholder groups that consume it. */
+    consumers?: string[];
+    runbook?: string;
+    sla?: ServiceLevel;
+    escalation?: EscalationPolicy;
+  };
+}
+
+/** An override of a rotation: local date-times in the rotation's zone. @public */
+export interface RotationOverride {
+  start: string;
+  end: string;
+  user: string;
+  role?: 'primary' | 'secondary';
+}
+
+/** kind: Rotation. @public */
+export interface RotationEntityV1alpha1 extends Entity {
+  apiVersion: typeof DATA_INFRA_API_VERSION;
+  kind: 'Rotation';
+  spec: {
+    /** Subteam ref. */
+    owner: string;
+    /** IANA zone. */
+    timezone: string;
+    /** Local date-time of the first hand-off, e.g. '2026-01-05T09:00'. */
+    start: string;
+    /** ISO-8601 duration: PT12H, P1D, P1W, P2W… */
+    shiftLength: string;
+    /** Ordered User refs. */
+    participants: string[];
+    /** 1 or 2; default 2. */
+    depth?: 1 | 2;
+    /** Absent = 24x7. */
+    coverage?: CoverageWindow[];
+    overrides?: RotationOverride[];
+  };
+}
+
+/** Any data-infra entity. @public */
+export type DataInfraEntity =
+  | SubteamEntityV1alpha1
+  | DataServiceEntityV1alpha1
+  | RotationEntityV1alpha1;

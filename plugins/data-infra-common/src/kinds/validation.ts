@@ -1,0 +1,207 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import commonSchema from '../schema/DataInfraCommon.schema.json';
+import subteamSchema from '../schema/Subteam.v1alpha1.schema.json';
+import dataServiceSchema from '../schema/DataService.v1alpha1.schema.json';
+import rotationSchema from '../schema/Rotation.v1alpha1.schema.json';
+import { isValidIanaZone, parseIsoDuration, parseLocalDateTime } from '../time';
+import type { DataInfraEntity, EscalationPolicy } from './types';
+
+/** One thing wrong with an entity, at a dotted JSON path. @public */
+export interface EntityProblem {
+  /** Dotted path, e.g. 'spec.escalation.levels[1].after'. */
+  path: string;
+  /** What was expected and what was found. */
+  message: string;
+}
+
+let validators: Record<string, ValidateFunction> | undefined;
+
+function getValidators(): Record<string, ValidateFunction> {
+  if (!validators) {
+    // `x-expected` carries the human wording of a field's format, used below
+    // to build messages like "must be an ISO-8601 duration like P1W".
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, keywords: ['x-expected'] });
+    addFormats(ajv, ['uri', 'email']);
+    ajv.addSchema(commonSchema);
+    validators = {
+      subteam: ajv.compile(subteamSchema),
+      dataservice: ajv.compile(dataServiceSchema),
+      rotation: ajv.compile(rotationSchema),
+    };
+  }
+  return validators;
+}
+
+function toDottedPath(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map(segment => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce(
+      (path, segment) =>
+        /^\d+$/.test(segment)
+          ? `${path}[${segment}]`
+          : path
+          ? `${path}.${segment}`
+          : segment,
+      '',
+    );
+}
+
+function valueAt(entity: unknown, instancePath: string): unknown {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .reduce<any>((value, segment) => (value === null || value === undefined ? undefined : value[segment]), entity);
+}
+
+function describe(value: unknown): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+/** Turns ajv's errors into one message per field, the most specific first. */
+function ajvProblems(entity: unknown, errors: ErrorObject[]): EntityProblem[] {
+  // oneOf failures come with an error for every branch; keep the oneOf one,
+  // which carries the wording of the whole target.
+  const oneOfPaths = new Set(
+    errors.filter(e => e.keyword === 'oneOf').map(e => e.instancePath),
+  );
+  const problems = new Map<string, EntityProblem>();
+  for (const error of errors) {
+    const insideOneOf = [...oneOfPaths].some(
+      p => error.keyword !== 'oneOf' && error.instancePath.startsWith(p) && error.schemaPath.includes('/oneOf/'),
+    );
+    if (insideOneOf) continue;
+    let path = toDottedPath(error.instancePath);
+    const expected = (error.parentSchema as any)?.['x-expected'] as string | undefined;
+    let message: string;
+    switch (error.keyword) {
+      case 'required':
+        path = path ? `${path}.${error.params.missingProperty}` : error.params.missingProperty;
+        message = 'is required';
+        break;
+      case 'additionalProperties':
+        path = path ? `${path}.${error.params.additionalProperty}` : error.params.additionalProperty;
+        message = 'is not a known field';
+        break;
+      case 'type':
+        message = `must be ${expected ?? `of type ${error.params.type}`}, got ${describe(valueAt(entity, error.instancePath))}`;
+        break;
+      default:
+        message = `must be ${expected ?? error.message?.replace(/^must (be )?/, '')}, got ${describe(valueAt(entity, error.instancePath))}`;
+    }
+    if (!problems.has(path)) problems.set(path, { path, message });
+  }
+  return [...problems.values()];
+}
+
+function escalationProblems(policy: EscalationPolicy | undefined, base: string): EntityProblem[] {
+  const problems: EntityProblem[] = [];
+  let previous = -1;
+  policy?.levels?.forEach((level, index) => {
+    const after = parseIsoDuration(level.after);
+    if (after === undefined) return;
+    const ms = after.toMillis();
+    if (ms <= previous) {
+      problems.push({
+        path: `${base}.levels[${index}].after`,
+        message: `must be later than the level before it (delays strictly increase), got ${JSON.stringify(level.after)}`,
+      });
+    }
+    previous = Math.max(previous, ms);
+    if (level.hours && !isValidIanaZone(level.hours.timezone)) {
+      problems.push({ path: `${base}.levels[${index}].hours.timezone`, message: `must be an IANA time zone like Europe/Berlin, got ${JSON.stringify(level.hours.timezone)}` });
+    }
+  });
+  return problems;
+}
+
+function coverageProblems(windows: { from: string; to: string }[] | undefined, base: string): EntityProblem[] {
+  return (windows ?? []).flatMap((w, i) =>
+    w.from === w.to || (w.from === '00:00' && w.to === '00:00')
+      ? [{ path: `${base}[${i}].to`, message: `must differ from from (${w.from}); use 00:00 to 24:00 for a whole day` }]
+      : [],
+  );
+}
+
+/** Checks that need more than the JSON Schema can say. */
+function semanticProblems(entity: DataInfraEntity): EntityProblem[] {
+  const problems: EntityProblem[] = [];
+  const zone = (path: string, value: string | undefined) => {
+    if (value !== undefined && !isValidIanaZone(value)) {
+      problems.push({ path, message: `must be an IANA time zone like Europe/Berlin, got ${JSON.stringify(value)}` });
+    }
+  };
+  const duration = (path: string, value: string | undefined) => {
+    if (value !== undefined && parseIsoDuration(value)?.toMillis() === 0) {
+      problems.push({ path, message: `must be longer than zero, got ${JSON.stringify(value)}` });
+    }
+  };
+  if (entity.kind === 'Rotation') {
+    const spec = entity.spec;
+    zone('spec.timezone', spec.timezone);
+    duration('spec.shiftLength', spec.shiftLength);
+    if (!parseLocalDateTime(spec.start)) {
+      problems.push({ path: 'spec.start', message: `must be a real calendar date-time, got ${JSON.stringify(spec.start)}` });
+    }
+    problems.push(...coverageProblems(spec.coverage, 'spec.coverage'));
+    spec.overrides?.forEach((o, i) => {
+      const start = parseLocalDateTime(o.start);
+      const end = parseLocalDateTime(o.end);
+      if (start && end && end <= start) {
+        problems.push({ path: `spec.overrides[${i}].end`, message: `must be after start (${o.start}), got ${JSON.stringify(o.end)}` });
+      }
+      if ((o.role ?? 'primary') === 'secondary' && (spec.depth ?? 2) < 2) {
+        problems.push({ path: `spec.overrides[${i}].role`, message: 'must be primary on a rotation of depth 1, got "secondary"' });
+      }
+    });
+  } else if (entity.kind === 'Subteam') {
+    const spec = entity.spec;
+    if (spec.lead && !spec.members.includes(spec.lead)) {
+      problems.push({ path: 'spec.lead', message: `must be one of spec.members, got ${JSON.stringify(spec.lead)}` });
+    }
+    problems.push(...escalationProblems(spec.escalation, 'spec.escalation'));
+  } else if (entity.kind === 'DataService') {
+    const spec = entity.spec;
+    const hours = spec.sla?.supportHours;
+    zone('spec.sla.supportHours.timezone', hours?.timezone);
+    if (hours?.type === 'business-hours' && !hours.timezone) {
+      problems.push({ path: 'spec.sla.supportHours.timezone', message: 'is required for business-hours' });
+    }
+    problems.push(...coverageProblems(hours?.windows, 'spec.sla.supportHours.windows'));
+    problems.push(...escalationProblems(spec.escalation, 'spec.escalation'));
+  }
+  return problems;
+}
+
+/**
+ * Validates one of our kinds against its JSON Schema and the rules a schema
+ * cannot express. Returns no problems for a valid entity; other kinds are
+ * not ours and also return none (check with isDataInfraEntity first).
+ * @public
+ */
+export function validateDataInfraEntity(entity: Entity): EntityProblem[] {
+  const validate = getValidators()[entity.kind?.toLocaleLowerCase('en-US')];
+  if (!validate) return [];
+  if (!validate(entity)) {
+    return ajvProblems(entity, validate.errors ?? []);
+  }
+  return semanticProblems(entity as DataInfraEntity);
+}
+
+/**
+ * One line per problem, naming the entity and the field:
+ * `Rotation "default/x": spec.shiftLength: must be an ISO-8601 duration like P1W, got "weekly"`.
+ * @public
+ */
+export function formatEntityProblems(entity: Entity, problems: EntityProblem[]): string {
+  let ref: string;
+  try {
+    ref = stringifyEntityRef(entity);
+  } catch {
+    ref = `${entity.kind ?? '?'}:${entity.metadata?.namespace ?? 'default'}/${entity.metadata?.name ?? '?'}`;
+  }
+  return problems.map(p => `${ref}: ${p.path}: ${p.message}`).join('\n');
+}

@@ -1,0 +1,94 @@
+/*
+ * Time primitives shared by the rotation, escalation and SLA logic. Every
+ * function takes its zone explicitly and never reads the process's TZ.
+ */
+import { DateTime, Duration, IANAZone } from 'luxon';
+
+const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * An IANA zone name such as Europe/Berlin or UTC. Abbreviations that the
+ * platform happens to accept (EST, CET…) are rejected: they hide DST rules.
+ * @public
+ */
+export function isValidIanaZone(zone: string): boolean {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return true;
+  return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone) && IANAZone.isValidZone(zone);
+}
+
+/** Parses an ISO-8601 duration (P1W, PT15M…); undefined when malformed. @public */
+export function parseIsoDuration(value: string): Duration | undefined {
+  if (typeof value !== 'string' || !ISO_DURATION.test(value)) return undefined;
+  const duration = Duration.fromISO(value);
+  return duration.isValid ? duration : undefined;
+}
+
+/**
+ * Wall-clock fields of a local date-time, as a number of milliseconds on a
+ * zone-less time line (a UTC DateTime used as a plain calendar). Calendar
+ * arithmetic on it never meets a DST transition.
+ */
+export type WallClock = DateTime;
+
+/** Parses 'YYYY-MM-DDTHH:MM[:SS]' as a wall-clock reading; undefined when not a real date. @public */
+export function parseLocalDateTime(value: string): WallClock | undefined {
+  const m = typeof value === 'string' ? LOCAL_DATE_TIME.exec(value) : null;
+  if (!m) return undefined;
+  const wall = DateTime.fromObject(
+    {
+      year: +m[1],
+      month: +m[2],
+      day: +m[3],
+      hour: +m[4],
+      minute: +m[5],
+      second: m[6] ? +m[6] : 0,
+    },
+    { zone: 'UTC' },
+  );
+  return wall.isValid ? wall : undefined;
+}
+
+function offsetAt(epochMs: number, zone: string): number {
+  return DateTime.fromMillis(epochMs, { zone }).offset * 60_000;
+}
+
+/**
+ * The instant of a wall-clock reading in a zone, by RFC 5545 §3.3.5: a time in
+ * a spring-forward gap keeps the offset from before the gap
+ * (America/New_York 2007-03-11 02:30 → 07:30Z) and a repeated time means its
+ * first occurrence (2007-11-04 01:30 → 05:30Z).
+ * @public
+ */
+export function wallClockToInstant(wall: WallClock, zone: string): number {
+  const w = wall.toMillis(); // the reading as if it were UTC
+  // Offsets a day either side bracket any single transition near w.
+  const before = offsetAt(w - 86_400_000, zone);
+  const after = offsetAt(w + 86_400_000, zone);
+  const candidates = [...new Set([before, after])].filter(
+    offset => offsetAt(w - offset, zone) === offset,
+  );
+  if (candidates.length === 0) {
+    return w - before; // in a gap: the offset from before it
+  }
+  // Several valid offsets: the reading is repeated; the first occurrence is
+  // the earlier instant, i.e. the larger offset.
+  return w - Math.max(...candidates);
+}
+
+/** The wall-clock reading of an instant in a zone. @public */
+export function instantToWallClock(epochMs: number, zone: string): WallClock {
+  return DateTime.fromMillis(epochMs + offsetAt(epochMs, zone), { zone: 'UTC' });
+}
+
+/** Parses an ISO-8601 instant that carries an offset or Z; undefined otherwise. @public */
+export function parseInstant(value: string): number | undefined {
+  if (typeof value !== 'string' || !/(Z|[+-]\d{2}:?\d{2})$/i.test(value)) return undefined;
+  const dt = DateTime.fromISO(value, { setZone: true });
+  return dt.isValid ? dt.toMillis() : undefined;
+}
+
+/** Formats an instant as an ISO string in UTC with seconds ('2026-03-08T08:00:00Z'). @public */
+export function formatInstant(epochMs: number): string {
+  return DateTime.fromMillis(epochMs, { zone: 'UTC' }).toISO({ suppressMilliseconds: true })!.replace('+00:00', 'Z');
+}

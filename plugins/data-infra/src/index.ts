@@ -1,0 +1,1 @@
+export { dataInfraPlugin as default } from './plugin';
