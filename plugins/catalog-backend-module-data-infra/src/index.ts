@@ -1,8 +1,8 @@
-/***/
 /**
- * The data-infra-processor module for @backstage/plugin-catalog-backend
+ * A catalog backend module that adds the data-infra kinds (Subteam,
+ * DataService, Rotation): validation at ingestion and their relations.
  *
  * @packageDocumentation
  */
-
 export { catalogModuleDataInfra as default } from './module';
+export { DataInfraProcessor } from './processor/DataInfraProcessor';

@@ -7,3 +7,8 @@
  */
 export * from './kinds';
 export * from './time';
+export * from './rotation';
+export * from './escalation';
+export * from './sla';
+export * from './checks';
+export * from './api/types';

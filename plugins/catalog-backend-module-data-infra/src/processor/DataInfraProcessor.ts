@@ -1,48 +1,94 @@
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import {
   CatalogProcessor,
   CatalogProcessorEmit,
   LocationSpec,
+  processingResult,
 } from '@backstage/plugin-catalog-node';
+import {
+  DATA_INFRA_API_VERSION,
+  DATA_INFRA_KINDS,
+  DataInfraEntity,
+  EntityProblem,
+  formatEntityProblems,
+  isDataInfraEntity,
+  normaliseDomains,
+  validateDataInfraEntity,
+} from '@data-infra/backstage-plugin-data-infra-common';
+import { dataInfraRelations } from './relations';
+import { ANNOTATION_PARSE_ERROR } from './tolerantYamlParser';
 
 /**
- * @see https://backstage.io/docs/features/software-catalog/extending-the-model
+ * Validates the Subteam, DataService and Rotation kinds and emits their
+ * relations. Pure: no network calls, no mutation of the entity.
  */
 export class DataInfraProcessor implements CatalogProcessor {
-  static fromConfig(_config: Config): DataInfraProcessor {
-    return new DataInfraProcessor();
+  static fromConfig(config: Config): DataInfraProcessor {
+    const raw = config.getOptional('dataInfra.domains');
+    return new DataInfraProcessor(normaliseDomains(raw).map(d => d.id));
   }
+
+  constructor(private readonly domainIds: string[]) {}
 
   getProcessorName(): string {
     return 'DataInfraProcessor';
   }
 
-  async preProcessEntity(
+  /**
+   * False for every kind that is not ours, so Component, Group, User,
+   * Template… are left to their own validators. Throws an InputError naming
+   * the entity and every offending field for an invalid entity of ours; the
+   * catalog records it as that entity's processing error and keeps the rest.
+   */
+  async validateEntityKind(entity: Entity): Promise<boolean> {
+    const parseError = entity.metadata.annotations?.[ANNOTATION_PARSE_ERROR];
+    if (parseError) {
+      throw new InputError(parseError);
+    }
+    if (!isDataInfraEntity(entity)) {
+      if (DATA_INFRA_KINDS.some(kind => kind.toLocaleLowerCase('en-US') === entity.kind?.toLocaleLowerCase('en-US'))) {
+        // One of our kind names under another apiVersion: say so rather
+        // than let the catalog report an unknown kind.
+        throw new InputError(
+          formatEntityProblems(entity, [
+            { path: 'apiVersion', message: `must be ${DATA_INFRA_API_VERSION} for kind ${entity.kind}, got ${JSON.stringify(entity.apiVersion)}` },
+          ]),
+        );
+      }
+      return false;
+    }
+    const problems = [...validateDataInfraEntity(entity), ...this.domainProblems(entity)];
+    if (problems.length > 0) {
+      throw new InputError(formatEntityProblems(entity, problems));
+    }
+    return true;
+  }
+
+  async postProcessEntity(
     entity: Entity,
     _location: LocationSpec,
-    _emit: CatalogProcessorEmit,
-    _originLocation: LocationSpec,
+    emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    // TODO: Implement entity pre-processing logic, for example:
-    // entity.metadata.annotations = {
-    //   ...entity.metadata.annotations,
-    //   'example.com/my-annotation': 'my-value',
-    // };
+    if (isDataInfraEntity(entity)) {
+      for (const relation of dataInfraRelations(entity as DataInfraEntity)) {
+        emit(processingResult.relation(relation));
+      }
+    }
     return entity;
   }
 
-  // Uncomment if you need to validate entities of a specific kind:
-  // async validateEntityKind(entity: Entity): Promise<boolean> {
-  //   return entity.kind === 'MyKind';
-  // }
-
-  // Uncomment if you need to enrich or mutate entities after validation:
-  // async postProcessEntity(
-  //   entity: Entity,
-  //   _location: LocationSpec,
-  //   _emit: CatalogProcessorEmit,
-  // ): Promise<Entity> {
-  //   return entity;
-  // }
+  private domainProblems(entity: Entity): EntityProblem[] {
+    const domain = (entity.spec as { domain?: unknown } | undefined)?.domain;
+    if (entity.kind !== 'Subteam' || typeof domain !== 'string' || this.domainIds.includes(domain)) {
+      return [];
+    }
+    return [
+      {
+        path: 'spec.domain',
+        message: `must be one of the configured domains (${this.domainIds.join(', ')}), got ${JSON.stringify(domain)}`,
+      },
+    ];
+  }
 }

@@ -2,3 +2,4 @@ export * from './types';
 export * from './guards';
 export * from './relations';
 export * from './validation';
+export * from './domains';
