@@ -1,0 +1,40 @@
+# The two commands of the README. Everything goes through scripts/with-toolchain,
+# which brings the project's Node 22 and Yarn 4 (installing Node into .tools/
+# when the system's is not 22 or 24).
+TOOL := scripts/with-toolchain
+
+.PHONY: start test install chromium typecheck lint unit tz-matrix e2e bench
+
+# Runs the instance: app on http://localhost:3000, backend on :7007,
+# SQLite in memory, catalog from catalog-info/.
+start: install
+	@echo "make start: open http://localhost:3000 once the app has compiled (backend: http://localhost:7007)"
+	$(TOOL) yarn start
+
+# Every test: types, lint, unit and integration tests, the time-zone matrix,
+# and the end-to-end tests against the real backend in Chromium.
+test: install chromium typecheck lint unit tz-matrix e2e
+
+install:
+	$(TOOL) yarn install --immutable
+
+chromium:
+	scripts/ensure-chromium
+
+typecheck:
+	$(TOOL) yarn tsc
+
+lint:
+	$(TOOL) yarn lint:all
+
+unit:
+	CI=true $(TOOL) yarn backstage-cli repo test --watchAll=false
+
+# On-call answers must not depend on the process's time zone.
+tz-matrix:
+	for tz in America/Chicago Australia/Lord_Howe; do \
+	  (cd plugins/data-infra-common && TZ=$$tz CI=true ../../$(TOOL) yarn backstage-cli package test --watchAll=false) || exit 1; \
+	done
+
+e2e: chromium
+	CI=true $(TOOL) scripts/test-e2e

@@ -1,0 +1,58 @@
+/*
+ * End-to-end tests against the real instance: the standard backend
+ * (packages/backend, app-config.yaml) serving the built app, on a free port
+ * chosen by scripts/test-e2e (E2E_PORT), driven in Debian's Chromium.
+ */
+import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+
+const port = Number(process.env.E2E_PORT ?? 7007);
+const baseURL = `http://localhost:${port}`;
+const root = path.resolve(__dirname, '..');
+
+export default defineConfig({
+  testDir: path.join(__dirname, 'tests'),
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: path.join(__dirname, 'results'),
+  webServer: {
+    command: 'yarn workspace backend start',
+    cwd: root,
+    url: `${baseURL}/.backstage/health/v1/readiness`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      // Same entry point and app-config.yaml as `make start`, moved to a
+      // free port; the backend serves the built app (packages/app/dist).
+      APP_CONFIG_backend_baseUrl: baseURL,
+      APP_CONFIG_backend_listen_port: String(port),
+      APP_CONFIG_app_baseUrl: baseURL,
+      APP_CONFIG_backend_cors_origin: baseURL,
+      NODE_ENV: 'development',
+    },
+  },
+  use: {
+    baseURL,
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Without these Chromium stalls on this closed network.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+});
