@@ -38,3 +38,7 @@ tz-matrix:
 
 e2e: chromium
 	CI=true $(TOOL) scripts/test-e2e
+
+# Benchmarks (not part of `make test`); figures go in bench/README.md.
+bench: install
+	$(TOOL) node bench/run.mjs $(BENCH_ARGS)

@@ -1,8 +1,10 @@
-/***/
 /**
- * The data-infra-collator module for @backstage/plugin-search-backend
+ * A search backend module that makes the catalog collator index the
+ * data-infra kinds (Subteam, DataService, Rotation) with the fields people
+ * search by.
  *
  * @packageDocumentation
  */
-
 export { searchModuleDataInfra as default } from './module';
+export { dataInfraEntityTransformer } from './transformer';
+export type { DataInfraEntityDocument } from './transformer';

@@ -1,41 +1,22 @@
-import {
-  coreServices,
-  createBackendModule,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-} from '@backstage/backend-plugin-api';
-import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import { DataInfraCollatorFactory } from './collator/DataInfraCollatorFactory';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogCollatorExtensionPoint } from '@backstage/plugin-search-backend-module-catalog';
+import { dataInfraEntityTransformer } from './transformer';
 
-const DEFAULT_SCHEDULE = {
-  frequency: { minutes: 10 },
-  timeout: { minutes: 15 },
-  initialDelay: { seconds: 3 },
-};
-
+/**
+ * Makes the catalog collator index the data-infra kinds (Subteam, DataService,
+ * Rotation) with the fields people search by. Needs the catalog collator
+ * module (`@backstage/plugin-search-backend-module-catalog`) in the backend.
+ *
+ * @public
+ */
 export const searchModuleDataInfra = createBackendModule({
   pluginId: 'search',
-  moduleId: 'data-infra-collator',
+  moduleId: 'data-infra',
   register({ registerInit }) {
     registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        scheduler: coreServices.scheduler,
-        indexRegistry: searchIndexRegistryExtensionPoint,
-      },
-      async init({ config, logger, scheduler, indexRegistry }) {
-        const scheduleConfig = config
-          .getOptionalConfig('search.collators.dataInfra')
-          ?.getOptionalConfig('schedule');
-
-        const schedule = scheduleConfig
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
-          : DEFAULT_SCHEDULE;
-
-        indexRegistry.addCollator({
-          schedule: scheduler.createScheduledTaskRunner(schedule),
-          factory: DataInfraCollatorFactory.fromConfig(config, { logger }),
-        });
+      deps: { collator: catalogCollatorExtensionPoint },
+      async init({ collator }) {
+        collator.setEntityTransformer(dataInfraEntityTransformer);
       },
     });
   },

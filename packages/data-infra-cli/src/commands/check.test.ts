@@ -1,0 +1,57 @@
+import { fixtureDir, MINI_ORG, runCli, SEEDED_CATALOG } from '../lib/testing';
+
+describe('data-infra check', () => {
+  it('finds the real gaps of the seeded catalog as warnings, and no error', async () => {
+    const result = await runCli(['check', '--catalog', SEEDED_CATALOG, '--at', '2026-03-10T12:00:00Z', '--json']);
+    const { findings } = JSON.parse(result.stdout);
+    expect(findings.filter((f: any) => f.severity === 'error')).toEqual([]);
+    expect(result.code).toBe(0);
+    // MLOps and BI have no rotation yet: their services must show up.
+    const refs = new Set(findings.filter((f: any) => f.severity === 'warning').map((f: any) => f.entityRef));
+    expect(refs).toContain('dataservice:default/rag-api');
+    expect(refs).toContain('dataservice:default/trino');
+  });
+
+  it('exits 1 on a catalog whose service has an unknown owner', async () => {
+    const service = `apiVersion: data-infra.io/v1alpha1
+kind: DataService
+metadata:
+  name: kafka
+spec:
+  type: streaming
+  lifecycle: production
+  owner: subteam:default/ghost
+`;
+    const dir = fixtureDir({ 'org.yaml': MINI_ORG, 'kafka.yaml': service });
+    const result = await runCli(['check', '--catalog', dir]);
+    expect(result.stdout).toMatch(/^error\s+dataservice:default\/kafka: .*subteam:default\/ghost/m);
+    expect(result.stdout).toMatch(/[1-9]\d* errors?/);
+    expect(result.code).toBe(1);
+  });
+
+  it('counts an entity the catalog would reject as an error', async () => {
+    const rotation = `apiVersion: data-infra.io/v1alpha1
+kind: Rotation
+metadata:
+  name: core-oncall
+spec:
+  owner: subteam:default/core
+  timezone: EST
+  start: '2026-01-05T09:00'
+  shiftLength: P1W
+  participants: [user:default/ann, user:default/bob]
+`;
+    const result = await runCli(['check', '--catalog', fixtureDir({ 'org.yaml': MINI_ORG, 'r.yaml': rotation }), '--json']);
+    const { findings } = JSON.parse(result.stdout);
+    expect(findings).toContainEqual(
+      expect.objectContaining({ severity: 'error', check: 'invalid-entity', entityRef: 'rotation:default/core-oncall', path: 'spec.timezone' }),
+    );
+    expect(result.code).toBe(1);
+  });
+
+  it('rejects a catalog folder that does not exist', async () => {
+    const result = await runCli(['check', '--catalog', '/no/such/dir']);
+    expect(result.stderr).toBe('data-infra: --catalog /no/such/dir: no such directory\n');
+    expect(result.code).toBe(2);
+  });
+});
