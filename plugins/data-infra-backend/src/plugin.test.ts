@@ -1,129 +1,236 @@
-import {
-  mockCredentials,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { dataInfraPlugin } from './plugin';
-import request from 'supertest';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import request from 'supertest';
+import { dataInfraPlugin } from './plugin';
+import { FIXTURE_AT, fixtureEntities } from './__testUtils__/fixtures';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
-    const { server } = await startTestBackend({
-      features: [dataInfraPlugin],
-    });
+async function start(options?: { entities?: Entity[]; config?: object }) {
+  const { server } = await startTestBackend({
+    features: [
+      dataInfraPlugin,
+      catalogServiceMock.factory({ entities: options?.entities ?? fixtureEntities }),
+      mockServices.rootConfig.factory({ data: options?.config ?? {} }),
+    ],
+  });
+  return server;
+}
 
-    await request(server).get('/api/data-infra/todos').expect(200, {
-      items: [],
-    });
-
-    const createRes = await request(server)
-      .post('/api/data-infra/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/data-infra/todos')
-      .expect(200, {
-        items: [createdTodoItem],
-      });
-
-    await request(server)
-      .get(`/api/data-infra/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
+describe('data-infra backend plugin (fixture catalog)', () => {
+  let server: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    server = await start();
   });
 
-  it('should create TODO item with catalog information', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        dataInfraPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
-              },
-              spec: {
-                type: 'service',
-                owner: 'me',
-              },
-            },
+  it('GET /oncall names who holds each role, from the hand-off until the next', async () => {
+    const res = await request(server).get(`/api/data-infra/oncall?at=${FIXTURE_AT}`);
+    expect(res.status).toBe(200);
+    expect(res.body.at).toBe(FIXTURE_AT);
+    // 2 March 2026 09:00 in Berlin (CET, +01:00) is the 9th hand-off: k = 9,
+    // primary = participants[8 mod 2] = alice, secondary = bob.
+    expect(res.body.rotations).toEqual([
+      {
+        rotation: { ref: 'rotation:default/platform-oncall', title: 'Platform on-call', timezone: 'Europe/Berlin' },
+        owner: { ref: 'subteam:default/platform', title: 'Platform' },
+        at: FIXTURE_AT,
+        onCall: [
+          {
+            role: 'primary',
+            user: { ref: 'user:default/alice', displayName: 'Alice Adams', email: 'alice@example.com' },
+            from: '2026-03-02T08:00:00Z',
+            until: '2026-03-09T08:00:00Z',
+          },
+          {
+            role: 'secondary',
+            user: { ref: 'user:default/bob', displayName: 'Bob Brown', email: 'bob@example.com' },
+            from: '2026-03-02T08:00:00Z',
+            until: '2026-03-09T08:00:00Z',
+          },
+        ],
+        nextHandoff: '2026-03-09T08:00:00Z',
+      },
+    ]);
+  });
+
+  it('GET /escalation orders the levels of a service policy with delays and people', async () => {
+    const res = await request(server).get(
+      `/api/data-infra/escalation?entityRef=dataservice:default/kafka&at=${FIXTURE_AT}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      entityRef: 'dataservice:default/kafka',
+      at: FIXTURE_AT,
+      inherited: false,
+      firstReachableAfterMs: 0,
+    });
+    const levels = res.body.levels.map((l: any) => [l.afterMs, l.via, l.people.map((p: any) => p.displayName)]);
+    expect(levels).toEqual([
+      [0, 'rotation', ['Alice Adams']],
+      [600_000, 'rotation', ['Bob Brown']],
+      [1_800_000, 'user', ['Carol Chen']],
+    ]);
+    expect(res.body.levels[0]).toMatchObject({ role: 'primary', targetTitle: 'Platform on-call', reachable: true });
+    expect(res.body.levels[2]).toMatchObject({ targetRef: 'user:default/carol', targetTitle: 'Carol Chen' });
+  });
+
+  it('GET /escalation resolves the inherited policy of the owner subteam', async () => {
+    const res = await request(server).get(
+      `/api/data-infra/escalation?entityRef=dataservice:default/zookeeper&at=${FIXTURE_AT}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.inherited).toBe(true);
+    expect(res.body.policyRef).toBe('subteam:default/platform');
+    expect(res.body.levels.map((l: any) => l.afterMs)).toEqual([0, 900_000]);
+  });
+
+  it('GET /escalation answers 404 for an unknown entity', async () => {
+    const res = await request(server).get('/api/data-infra/escalation?entityRef=dataservice:default/nope');
+    expect(res.status).toBe(404);
+  });
+
+  it('GET /rotations/:namespace/:name/shifts lists both roles per week, clipped to the window', async () => {
+    const res = await request(server).get(
+      '/api/data-infra/rotations/default/platform-oncall/shifts?from=2026-03-04T00:00:00Z&to=2026-03-16T08:00:00Z',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.truncated).toBe(false);
+    expect(
+      res.body.shifts.map((s: any) => `${s.role} ${s.user.ref} ${s.start}–${s.end}`).sort(),
+    ).toEqual([
+      'primary user:default/alice 2026-03-04T00:00:00Z–2026-03-09T08:00:00Z',
+      'primary user:default/bob 2026-03-09T08:00:00Z–2026-03-16T08:00:00Z',
+      'secondary user:default/alice 2026-03-09T08:00:00Z–2026-03-16T08:00:00Z',
+      'secondary user:default/bob 2026-03-04T00:00:00Z–2026-03-09T08:00:00Z',
+    ]);
+  });
+
+  it('GET /rotations/.../shifts answers 404 for an unknown rotation', async () => {
+    const res = await request(server).get('/api/data-infra/rotations/default/nope/shifts');
+    expect(res.status).toBe(404);
+  });
+
+  it('GET /services pages through every service with an opaque cursor', async () => {
+    const first = await request(server).get('/api/data-infra/services?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.totalItems).toBe(3);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await request(server).get(`/api/data-infra/services?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.status).toBe(200);
+    expect(second.body.nextCursor).toBeUndefined();
+    const refs = [...first.body.items, ...second.body.items].map((s: any) => s.ref);
+    expect(refs.sort()).toEqual([
+      'dataservice:default/kafka',
+      'dataservice:default/superset',
+      'dataservice:default/zookeeper',
+    ]);
+  });
+
+  it('GET /services describes a service: domain, owner, error budget and escalation summary', async () => {
+    const res = await request(server).get('/api/data-infra/services?q=kafka');
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.items[0]).toMatchObject({
+      ref: 'dataservice:default/kafka',
+      title: 'Apache Kafka',
+      domain: 'data-platform',
+      owner: { ref: 'subteam:default/platform', title: 'Platform' },
+      tier: 1,
+      // 0.1 % of 30 days is 43.2 minutes.
+      errorBudgetMs: 43.2 * 60_000,
+      contact: { chat: '#platform' },
+      escalationSummary:
+        'Platform on-call (primary) → 10m: Platform on-call (secondary) → 30m: Carol Chen',
+    });
+  });
+
+  it.each([
+    ['domain=bi-services', ['dataservice:default/superset']],
+    ['tier=1', ['dataservice:default/kafka', 'dataservice:default/zookeeper']],
+    ['owner=subteam:default/bi', ['dataservice:default/superset']],
+    ['owner=platform&q=zoo', ['dataservice:default/zookeeper']],
+  ])('GET /services?%s filters', async (query, expected) => {
+    const res = await request(server).get(`/api/data-infra/services?${query}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((s: any) => s.ref).sort()).toEqual(expected);
+    expect(res.body.totalItems).toBe(expected.length);
+  });
+
+  it('GET /map groups subteams and services by domain in the default order', async () => {
+    const res = await request(server).get(`/api/data-infra/map?at=${FIXTURE_AT}`);
+    expect(res.status).toBe(200);
+    expect(res.body.domains.map((d: any) => d.id)).toEqual([
+      'data-platform',
+      'data-engineering',
+      'mlops',
+      'bi-services',
+    ]);
+    const platform = res.body.domains[0];
+    expect(platform.subteams.map((s: any) => s.ref)).toEqual(['subteam:default/platform']);
+    expect(platform.subteams[0].rotations[0].onCall.map((o: any) => o.user.ref)).toEqual([
+      'user:default/alice',
+      'user:default/bob',
+    ]);
+    expect(platform.services.map((s: any) => s.ref)).toEqual([
+      'dataservice:default/kafka',
+      'dataservice:default/zookeeper',
+    ]);
+    expect(res.body.domains[3].services.map((s: any) => s.ref)).toEqual(['dataservice:default/superset']);
+    expect(res.body.crossDomainEdges).toEqual([
+      {
+        from: 'dataservice:default/superset',
+        to: 'dataservice:default/kafka',
+        fromDomain: 'bi-services',
+        toDomain: 'data-platform',
+      },
+    ]);
+    expect(res.body.totals).toMatchObject({ domains: 4, subteams: 2, services: 3, rotations: 1 });
+  });
+
+  it('GET /checks returns findings for the catalog and for one entity', async () => {
+    const all = await request(server).get('/api/data-infra/checks');
+    expect(all.status).toBe(200);
+    // The BI subteam has no rotation, so its service has no 24x7 cover.
+    const superset = await request(server).get('/api/data-infra/checks?entityRef=dataservice:default/superset');
+    expect(superset.status).toBe(200);
+    expect(superset.body.findings.length).toBeGreaterThan(0);
+    for (const finding of superset.body.findings) {
+      expect(all.body.findings).toContainEqual(finding);
+    }
+    const unknown = await request(server).get('/api/data-infra/checks?entityRef=dataservice:default/nope');
+    expect(unknown.status).toBe(404);
+  });
+});
+
+describe('data-infra backend plugin configuration', () => {
+  it('orders the map by configured domains', async () => {
+    const server = await start({
+      config: {
+        dataInfra: {
+          domains: [
+            { id: 'bi-services', title: 'Business Intelligence', order: 2 },
+            { id: 'data-platform', title: 'Platform', order: 1 },
           ],
-        }),
-      ],
+        },
+      },
     });
-
-    const createRes = await request(server)
-      .post('/api/data-infra/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
+    const res = await request(server).get(`/api/data-infra/map?at=${FIXTURE_AT}`);
+    expect(res.body.domains.map((d: any) => [d.id, d.title])).toEqual([
+      ['data-platform', 'Platform'],
+      ['bi-services', 'Business Intelligence'],
+    ]);
+    const unknownDomain = await request(server).get('/api/data-infra/services?domain=mlops');
+    expect(unknownDomain.status).toBe(400);
   });
 
-  it('should forward errors from the TodoListService', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        dataInfraPlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
-          }),
-        })
-      ],
+  it('hides e-mail addresses and contacts when showContactDetails is false', async () => {
+    const server = await start({ config: { dataInfra: { showContactDetails: false } } });
+    const oncall = await request(server).get(`/api/data-infra/oncall?at=${FIXTURE_AT}`);
+    expect(oncall.body.rotations[0].onCall[0].user).toEqual({
+      ref: 'user:default/alice',
+      displayName: 'Alice Adams',
     });
-
-    const createRes = await request(server)
-      .post('/api/data-infra/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
-    });
-
-    const listRes = await request(server).get('/api/data-infra/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
-
-    const getRes = await request(server).get('/api/data-infra/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
-    });
+    const services = await request(server).get('/api/data-infra/services?q=kafka');
+    expect(services.body.items[0].contact).toBeUndefined();
+    expect(JSON.stringify(services.body)).not.toContain('@example.com');
   });
 });

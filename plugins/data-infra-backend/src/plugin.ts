@@ -2,11 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readDataInfraConfig } from './config';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { DataInfraService } from './service/DataInfraService';
 
 /**
- * dataInfraPlugin backend plugin
+ * The data-infra backend plugin: on-call, escalation paths, the service
+ * catalog and the ownership map under /api/data-infra.
  *
  * @public
  */
@@ -15,17 +18,18 @@ export const dataInfraPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+        rootConfig: coreServices.rootConfig,
+        cache: coreServices.cache,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
-        );
+      async init({ httpRouter, httpAuth, logger, rootConfig, cache, catalog }) {
+        const config = readDataInfraConfig(rootConfig);
+        const service = new DataInfraService({ catalog, cache, logger, config });
+        httpRouter.use(await createRouter({ httpAuth, service, config }));
       },
     });
   },

@@ -1,67 +1,111 @@
-import {
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import express from 'express';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-
+import { readDataInfraConfig } from './config';
+import { encodeCursor } from './params';
+import { dataInfraPlugin } from './plugin';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import type { DataInfraService } from './service/DataInfraService';
+import { fixtureEntities } from './__testUtils__/fixtures';
 
-const mockTodoItem = {
-  title: 'Do the thing',
-  id: '123',
-  createdBy: mockCredentials.user().principal.userEntityRef,
-  createdAt: new Date().toISOString(),
+/** One concrete request per route; the inventory test checks none is missing. */
+const ROUTES: Record<string, string> = {
+  '/oncall': '/oncall',
+  '/escalation': '/escalation?entityRef=dataservice:default/kafka',
+  '/rotations/:namespace/:name/shifts': '/rotations/default/platform-oncall/shifts',
+  '/rotations/:namespace/:name/calendar.ics': '/rotations/default/platform-oncall/calendar.ics',
+  '/services': '/services',
+  '/map': '/map',
+  '/checks': '/checks',
 };
 
-// TEMPLATE NOTE:
-// Testing the router directly allows you to write a unit test that mocks the provided options.
-describe('createRouter', () => {
-  let app: express.Express;
-  let todoList: jest.Mocked<typeof todoListServiceRef.T>;
+async function start() {
+  const { server } = await startTestBackend({
+    features: [
+      dataInfraPlugin,
+      catalogServiceMock.factory({ entities: fixtureEntities }),
+      mockServices.rootConfig.factory({ data: {} }),
+    ],
+  });
+  return server;
+}
 
-  beforeEach(async () => {
-    todoList = {
-      createTodo: jest.fn(),
-      listTodos: jest.fn(),
-      getTodo: jest.fn(),
-    };
+describe('route inventory', () => {
+  it('lists every route the router registers', async () => {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
-      todoList,
+      service: {} as DataInfraService,
+      config: readDataInfraConfig(mockServices.rootConfig()),
     });
-    app = express();
-    app.use(router);
-    app.use(mockErrorHandler());
+    const registered = (router as any).stack
+      .filter((layer: any) => layer.route)
+      .map((layer: any) => layer.route.path)
+      .sort();
+    expect(registered).toEqual(Object.keys(ROUTES).sort());
   });
 
-  it('should create a TODO', async () => {
-    todoList.createTodo.mockResolvedValue(mockTodoItem);
+  it.each(Object.entries(ROUTES))('%s answers 401 without credentials', async (_route, path) => {
+    const server = await start();
+    const res = await request(server)
+      .get(`/api/data-infra${path}`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+});
 
-    const response = await request(app).post('/todos').send({
-      title: 'Do the thing',
-    });
+describe('malformed requests', () => {
+  const otherFilters = encodeCursor(2, JSON.stringify(['mlops', null, null, null]));
+  const garbage = Buffer.from('offset=3').toString('base64url');
+  const cases: Array<[string, string]> = [
+    ['/oncall?at=yesterday', 'at'],
+    ['/oncall?at=2026-03-08T09:00', 'at'],
+    ['/oncall?at=2026-13-01T00:00:00Z', 'at'],
+    ['/oncall?at=2026-03-08T09:00:00Z&at=2026-03-09T09:00:00Z', 'at'],
+    ['/escalation', 'entityRef'],
+    ['/escalation?entityRef=kafka', 'entityRef'],
+    ['/escalation?entityRef=component:default/kafka', 'entityRef'],
+    ['/escalation?entityRef=dataservice:default/ka%20fka', 'entityRef'],
+    ['/escalation?entityRef=dataservice:default/kafka&at=now', 'at'],
+    ['/rotations/default/platform-oncall/shifts?from=monday', 'from'],
+    ['/rotations/default/platform-oncall/shifts?to=2026-02-30T00:00:00Z', 'to'],
+    ['/rotations/default/platform-oncall/shifts?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z', 'to'],
+    ['/rotations/default/platform-oncall/shifts?from=2026-01-01T00:00:00Z&to=2027-02-05T00:00:00Z', 'to'],
+    ['/rotations/b@d/platform-oncall/shifts', 'namespace'],
+    ['/rotations/default/-oncall/shifts', 'name'],
+    ['/rotations/default/on%20call/calendar.ics', 'name'],
+    ['/services?limit=0', 'limit'],
+    ['/services?limit=201', 'limit'],
+    ['/services?limit=ten', 'limit'],
+    ['/services?limit=1.5', 'limit'],
+    ['/services?cursor=!!!', 'cursor'],
+    [`/services?cursor=${garbage}`, 'cursor'],
+    [`/services?cursor=${otherFilters}`, 'cursor'],
+    ['/services?tier=4', 'tier'],
+    ['/services?domain=finance', 'domain'],
+    ['/services?owner=group:default/data-infrastructure', 'owner'],
+    [`/services?q=${'x'.repeat(201)}`, 'q'],
+    ['/map?at=2026', 'at'],
+    ['/checks?entityRef=user:default/alice', 'entityRef'],
+  ];
 
-    expect(response.status).toBe(201);
-    expect(response.body).toEqual(mockTodoItem);
+  let server: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    server = await start();
   });
 
-  it('should not allow unauthenticated requests to create a TODO', async () => {
-    todoList.createTodo.mockResolvedValue(mockTodoItem);
+  it('has at least 20 cases', () => expect(cases.length).toBeGreaterThanOrEqual(20));
 
-    // TEMPLATE NOTE:
-    // The HttpAuth mock service considers all requests to be authenticated as a
-    // mock user by default. In order to test other cases we need to explicitly
-    // pass an authorization header with mock credentials.
-    const response = await request(app)
-      .post('/todos')
-      .set('Authorization', mockCredentials.none.header())
-      .send({
-        title: 'Do the thing',
-      });
+  it.each(cases)('GET %s is a 400 naming %s', async (path, parameter) => {
+    const res = await request(server).get(`/api/data-infra${path}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message.startsWith(`${parameter}:`)).toBe(true);
+  });
 
-    expect(response.status).toBe(401);
+  it('accepts the 366-day window exactly', async () => {
+    const res = await request(server).get(
+      '/api/data-infra/rotations/default/platform-oncall/shifts?from=2026-01-01T00:00:00Z&to=2027-01-02T00:00:00Z',
+    );
+    expect(res.status).toBe(200);
   });
 });

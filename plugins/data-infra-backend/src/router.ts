@@ -1,50 +1,120 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import { z } from 'zod/v3';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
-import { todoListServiceRef } from './services/TodoListService';
+import type { DataInfraBackendConfig } from './config';
+import {
+  cursorParam,
+  domainParam,
+  encodeCursor,
+  entityRefParam,
+  instantParam,
+  limitParam,
+  MAX_WINDOW_MS,
+  nameParam,
+  textParam,
+  tierParam,
+} from './params';
+import type { DataInfraService } from './service/DataInfraService';
+import { InputError } from '@backstage/errors';
 
-export async function createRouter({
-  httpAuth,
-  todoList,
-}: {
+const DAY = 24 * 3600_000;
+/** /shifts without `to` covers four weeks. */
+const DEFAULT_SHIFTS_WINDOW_MS = 28 * DAY;
+
+export interface RouterOptions {
   httpAuth: HttpAuthService;
-  todoList: typeof todoListServiceRef.T;
-}): Promise<express.Router> {
+  service: DataInfraService;
+  config: DataInfraBackendConfig;
+  /** The clock; tests pin it. */
+  now?: () => number;
+}
+
+/**
+ * The routes of /api/data-infra. All are GET and read the catalog with the
+ * caller's credentials; the default auth policy of the HTTP router already
+ * refuses requests without credentials (401).
+ */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, service, config } = options;
+  const now = options.now ?? Date.now;
   const router = Router();
-  router.use(express.json());
+  // No route takes a body; anything larger than this is refused before parsing.
+  router.use(express.json({ limit: '16kb' }));
 
-  // TEMPLATE NOTE:
-  // Zod is a powerful library for data validation and recommended in particular
-  // for user-defined schemas. In this case we use it for input validation too.
-  //
-  // If you want to define a schema for your API we recommend using Backstage's
-  // OpenAPI tooling: https://backstage.io/docs/next/openapi/01-getting-started
-  const todoSchema = z.object({
-    title: z.string(),
-    entityRef: z.string().optional(),
+  router.get('/oncall', async (req, res) => {
+    const at = instantParam(req.query, 'at', now());
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.oncall(at, credentials));
   });
 
-  router.post('/todos', async (req, res) => {
-    const parsed = todoSchema.safeParse(req.body);
-    if (!parsed.success) {
-      throw new InputError(parsed.error.toString());
+  router.get('/escalation', async (req, res) => {
+    const entityRef = entityRefParam(req.query, 'entityRef', ['dataservice', 'subteam'], {
+      required: true,
+    })!;
+    const at = instantParam(req.query, 'at', now());
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.escalation(entityRef, at, credentials));
+  });
+
+  const rotationRef = (req: express.Request) =>
+    `rotation:${nameParam(req.params.namespace, 'namespace')}/${nameParam(req.params.name, 'name')}`;
+
+  router.get('/rotations/:namespace/:name/shifts', async (req, res) => {
+    const ref = rotationRef(req);
+    const from = instantParam(req.query, 'from', now());
+    const to = instantParam(req.query, 'to', from + DEFAULT_SHIFTS_WINDOW_MS);
+    if (to <= from) throw new InputError('to: must be after from');
+    if (to - from > MAX_WINDOW_MS) {
+      throw new InputError('to: the window from "from" to "to" may span at most 366 days');
     }
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.shifts(ref, from, to, credentials));
+  });
 
-    const result = await todoList.createTodo(parsed.data, {
-      credentials: await httpAuth.credentials(req, { allow: ['user'] }),
+  router.get('/rotations/:namespace/:name/calendar.ics', async (req, res) => {
+    const ref = rotationRef(req);
+    const credentials = await httpAuth.credentials(req);
+    const body = await service.calendar(ref, now(), credentials);
+    res.type('text/calendar; charset=utf-8');
+    res.setHeader('Content-Disposition', `inline; filename="${req.params.name}.ics"`);
+    res.send(body);
+  });
+
+  router.get('/services', async (req, res) => {
+    const domain = domainParam(req.query, config.domains.map(d => d.id));
+    const owner = entityRefParam(req.query, 'owner', ['subteam'], {
+      required: false,
+      defaultKind: 'subteam',
     });
-
-    res.status(201).json(result);
+    const tier = tierParam(req.query);
+    const q = textParam(req.query, 'q', 200);
+    const limit = limitParam(req.query);
+    const filterKey = JSON.stringify([domain, owner, tier, q]);
+    const offset = cursorParam(req.query, filterKey);
+    const credentials = await httpAuth.credentials(req);
+    const page = await service.services({ domain, owner, tier, q, offset, limit }, now(), credentials);
+    res.json({
+      items: page.items,
+      totalItems: page.totalItems,
+      ...(page.hasMore ? { nextCursor: encodeCursor(offset + limit, filterKey) } : {}),
+    });
   });
 
-  router.get('/todos', async (_req, res) => {
-    res.json(await todoList.listTodos());
+  router.get('/map', async (req, res) => {
+    const at = instantParam(req.query, 'at', now());
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.map(at, credentials));
   });
 
-  router.get('/todos/:id', async (req, res) => {
-    res.json(await todoList.getTodo({ id: req.params.id }));
+  router.get('/checks', async (req, res) => {
+    const entityRef = entityRefParam(
+      req.query,
+      'entityRef',
+      ['subteam', 'dataservice', 'rotation'],
+      { required: false },
+    );
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.checks(entityRef, credentials));
   });
 
   return router;

@@ -1,0 +1,35 @@
+export interface Config {
+  /** Configuration of the data-infra backend plugin. */
+  dataInfra?: {
+    /**
+     * The domains of the ownership map, in display order. Default: the four
+     * domains of the Data Infrastructure group (data-platform,
+     * data-engineering, mlops, bi-services).
+     * @visibility frontend
+     */
+    domains?: Array<{
+      /** Identifier used in Subteam spec.domain, e.g. data-platform. */
+      id: string;
+      /** Display title, e.g. Data Platform. Default: the id. */
+      title?: string;
+      /** One sentence about what the domain covers. */
+      description?: string;
+      /** Sort key of the map's columns (ascending). Default: position in the list. */
+      order?: number;
+    }>;
+    cache?: {
+      /**
+       * How long computed facts shared between callers (the findings of a
+       * given catalog state) are kept, in seconds. Default 60. Entries are
+       * keyed by the entities' etags, so a catalog change never serves a
+       * stale answer; the TTL only bounds memory.
+       */
+      ttl?: number;
+    };
+    /**
+     * Whether responses include e-mail addresses of people and the contact
+     * block of subteams. Default true.
+     */
+    showContactDetails?: boolean;
+  };
+}

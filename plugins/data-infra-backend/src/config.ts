@@ -1,0 +1,34 @@
+import type { Config } from '@backstage/config';
+import {
+  DomainInfo,
+  normaliseDomains,
+} from '@data-infra/backstage-plugin-data-infra-common';
+
+/** The plugin's configuration with every default applied. */
+export interface DataInfraBackendConfig {
+  domains: DomainInfo[];
+  cacheTtlSeconds: number;
+  showContactDetails: boolean;
+}
+
+/** Reads `dataInfra.*` from app-config; see config.d.ts for the defaults. */
+export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
+  const domains = config.getOptionalConfigArray('dataInfra.domains');
+  const ttl = config.getOptionalNumber('dataInfra.cache.ttl') ?? 60;
+  if (!(ttl > 0)) {
+    throw new Error(`dataInfra.cache.ttl must be a positive number of seconds, got ${ttl}`);
+  }
+  return {
+    domains: normaliseDomains(
+      domains?.map(d => ({
+        id: d.getString('id'),
+        title: d.getOptionalString('title'),
+        description: d.getOptionalString('description'),
+        order: d.getOptionalNumber('order'),
+      })),
+    ),
+    cacheTtlSeconds: ttl,
+    showContactDetails:
+      config.getOptionalBoolean('dataInfra.showContactDetails') ?? true,
+  };
+}

@@ -1,0 +1,148 @@
+import type {
+  BackstageCredentials,
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonArray } from '@backstage/types';
+import {
+  checkCatalog,
+  DataServiceEntityV1alpha1,
+  DomainInfo,
+  EntityLookup,
+  Finding,
+  isDataServiceEntity,
+  isRotationEntity,
+  isSubteamEntity,
+  RotationEntityV1alpha1,
+  SubteamEntityV1alpha1,
+} from '@data-infra/backstage-plugin-data-infra-common';
+import { createHash } from 'node:crypto';
+import { CatalogReader } from './CatalogReader';
+import { PeopleDirectory } from './people';
+import { peopleRefs, referencedRefs } from './references';
+import { fullRef, refOf } from './refs';
+
+const HOUR = 3600_000;
+
+/**
+ * What one caller can see of our part of the catalog, at one moment: the
+ * data-infra entities, the people and groups they name, and the findings
+ * computed over exactly that set.
+ */
+export interface CatalogView {
+  subteams: SubteamEntityV1alpha1[];
+  services: DataServiceEntityV1alpha1[];
+  rotations: RotationEntityV1alpha1[];
+  /** Every entity of the view by lower-cased ref, people included. */
+  byRef: Map<string, Entity>;
+  lookup: EntityLookup;
+  people: PeopleDirectory;
+  /** Computed (or read from the cache) on first use; /oncall never needs them. */
+  findings: () => Promise<Finding[]>;
+}
+
+/** Resolves a ref as our common functions pass it (any case, full form). */
+export function lookupIn(byRef: Map<string, Entity>): EntityLookup {
+  return ref => {
+    const key = ref.toLocaleLowerCase('en-US');
+    return byRef.get(key) ?? byRef.get(fullRef(ref, 'user') ?? key);
+  };
+}
+
+/**
+ * Builds caller views. The findings of a view are shared between callers
+ * through the cache service, keyed by a digest of exactly which entity
+ * states the view holds: two callers who see the same entities share the
+ * findings, a caller who sees fewer gets findings over their own set, and any
+ * change in the catalog (new etag) is a new key.
+ */
+export class CatalogSnapshot {
+  constructor(
+    private readonly reader: CatalogReader,
+    private readonly cache: CacheService,
+    private readonly logger: LoggerService,
+    private readonly options: {
+      domains: DomainInfo[];
+      cacheTtlSeconds: number;
+      showContactDetails: boolean;
+    },
+  ) {}
+
+  /** The whole data-infra view of the caller. */
+  async view(
+    credentials: BackstageCredentials,
+    kinds: string[] = ['subteam', 'dataservice', 'rotation'],
+  ): Promise<CatalogView> {
+    const { entities, fingerprint } = await this.reader.entities(kinds, credentials);
+    return this.viewOf(entities, fingerprint, credentials);
+  }
+
+  /** A view over a given set of entities (e.g. the neighbourhood of one service). */
+  async viewOf(
+    entities: Entity[],
+    fingerprint: string[],
+    credentials: BackstageCredentials,
+  ): Promise<CatalogView> {
+    const byRef = new Map<string, Entity>();
+    for (const entity of entities) byRef.set(refOf(entity), entity);
+    const others = peopleRefs(referencedRefs(entities)).filter(r => !byRef.has(r));
+    const people = await this.reader.byRefs(others, credentials, { people: true });
+    for (const [ref, entity] of people) byRef.set(ref, entity);
+    const sorted = [...byRef.values()].sort((a, b) => refOf(a).localeCompare(refOf(b)));
+    const lookup = lookupIn(byRef);
+    let findings: Promise<Finding[]> | undefined;
+    const computeFindings = () =>
+      (findings ??= this.findings(sorted, [
+        ...fingerprint,
+        ...[...people.values()].map(p => `${refOf(p)}@${p.metadata.etag ?? '?'}`),
+      ]));
+    return {
+      subteams: sorted.filter(isSubteamEntity),
+      services: sorted.filter(isDataServiceEntity),
+      rotations: sorted.filter(isRotationEntity),
+      byRef,
+      lookup,
+      people: new PeopleDirectory(byRef, this.options.showContactDetails),
+      findings: computeFindings,
+    };
+  }
+
+  async #compute(entities: Entity[], now: number): Promise<Finding[]> {
+    return checkCatalog(entities, {
+      domains: this.options.domains.map(d => d.id),
+      now,
+    });
+  }
+
+  private async findings(entities: Entity[], fingerprint: string[]): Promise<Finding[]> {
+    // Checks look at a whole week of coverage; the hour they run in is part
+    // of the key so every replica computes the same answer for the same hour.
+    const now = Math.floor(Date.now() / HOUR) * HOUR;
+    const exact = !fingerprint.some(f => f.endsWith('@?'));
+    const key = `checks:v1:${createHash('sha256')
+      .update([...fingerprint].sort().join('\n'))
+      .update(`\n${this.options.domains.map(d => d.id).join(',')}\n${now}`)
+      .digest('hex')}`;
+    if (exact) {
+      const cached = await this.cache.get(key).catch(() => undefined);
+      if (cached) return cached as unknown as Finding[];
+    }
+    let findings: Finding[];
+    try {
+      findings = await this.#compute(entities, now);
+    } catch (error) {
+      this.logger.error('data-infra: checking the catalog failed', {
+        entityRefs: entities.length,
+        error: String(error),
+      });
+      throw error;
+    }
+    if (exact) {
+      await this.cache
+        .set(key, findings as unknown as JsonArray, { ttl: this.options.cacheTtlSeconds * 1000 })
+        .catch(error => this.logger.warn(`data-infra: cache write failed: ${error}`));
+    }
+    return findings;
+  }
+}

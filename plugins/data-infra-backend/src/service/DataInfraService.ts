@@ -1,0 +1,476 @@
+import type {
+  BackstageCredentials,
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ChecksResponse,
+  DataServiceEntityV1alpha1,
+  errorBudget,
+  EscalationPath,
+  EscalationResponse,
+  escalationPathAt,
+  Finding,
+  FindingSeverity,
+  formatInstant,
+  isDataServiceEntity,
+  isRotationEntity,
+  isSubteamEntity,
+  nextHandoff,
+  OnCallResponse,
+  onCallAt,
+  OnCallRole,
+  OwnershipMapResponse,
+  RotationEntityV1alpha1,
+  rotationShifts,
+  ServiceSummary,
+  ShiftsResponse,
+} from '@data-infra/backstage-plugin-data-infra-common';
+import type { DataInfraBackendConfig } from '../config';
+import { buildCalendar, CALENDAR_AHEAD_MS, CALENDAR_PAST_MS, wholeShifts } from './calendar';
+import { CatalogReader } from './CatalogReader';
+import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
+import { escalationSummary } from './escalationText';
+import { PeopleDirectory } from './people';
+import { referencedRefs } from './references';
+import { fullRef, refOf, titleOf } from './refs';
+
+const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, info: 1 };
+/** More shifts than this in one /shifts answer sets `truncated`. */
+export const MAX_SHIFTS = 5000;
+
+function worst(findings: Finding[]): FindingSeverity | null {
+  let best: FindingSeverity | null = null;
+  for (const f of findings) {
+    if (!best || SEVERITY_RANK[f.severity] > SEVERITY_RANK[best]) best = f.severity;
+  }
+  return best;
+}
+
+/** Findings about an entity, or naming it among the entities concerned. */
+function concerning(findings: Finding[], refs: Set<string>): Finding[] {
+  const lower = (r: string) => r.toLocaleLowerCase('en-US');
+  return findings.filter(
+    f => refs.has(lower(f.entityRef)) || f.related?.some(r => refs.has(lower(r))),
+  );
+}
+
+/** Filters of GET /services, validated. */
+export interface ServiceQuery {
+  domain?: string;
+  owner?: string;
+  tier?: number;
+  q?: string;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Answers the routes. It only gathers entities (always with the caller's
+ * credentials) and presents what the common package computes.
+ */
+export class DataInfraService {
+  readonly #reader: CatalogReader;
+  readonly #snapshot: CatalogSnapshot;
+  readonly #logger: LoggerService;
+  readonly #config: DataInfraBackendConfig;
+
+  constructor(options: {
+    catalog: CatalogService;
+    cache: CacheService;
+    logger: LoggerService;
+    config: DataInfraBackendConfig;
+  }) {
+    this.#reader = new CatalogReader(options.catalog);
+    this.#logger = options.logger;
+    this.#config = options.config;
+    this.#snapshot = new CatalogSnapshot(this.#reader, options.cache, options.logger, options.config);
+  }
+
+  /** Runs a per-entity computation; a failure is logged with the ref and skipped. */
+  #safely<T>(entityRef: string, what: string, fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (error) {
+      this.#logger.warn(`data-infra: ${what} failed for ${entityRef}: ${error}`, { entityRef });
+      return undefined;
+    }
+  }
+
+  #onCall(rotation: RotationEntityV1alpha1, at: number, people: PeopleDirectory): OnCallRole[] {
+    const ref = refOf(rotation);
+    return people.onCall(this.#safely(ref, 'on-call', () => onCallAt(rotation, at)) ?? []);
+  }
+
+  async oncall(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
+    // Services are not needed here: rotations and their owners only.
+    const view = await this.#snapshot.view(credentials, ['subteam', 'rotation']);
+    return {
+      at: formatInstant(at),
+      rotations: view.rotations.map(rotation => {
+        const ref = refOf(rotation);
+        const ownerRef = fullRef(rotation.spec.owner, 'subteam', rotation.metadata.namespace);
+        const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
+        const handoff = this.#safely(ref, 'next hand-off', () => nextHandoff(rotation, at));
+        return {
+          rotation: { ref, title: titleOf(rotation, ref), timezone: rotation.spec.timezone },
+          owner: owner && ownerRef ? { ref: ownerRef, title: titleOf(owner, ownerRef) } : null,
+          at: formatInstant(at),
+          onCall: this.#onCall(rotation, at, view.people),
+          nextHandoff: typeof handoff === 'number' ? formatInstant(handoff) : null,
+        };
+      }),
+    };
+  }
+
+  /**
+   * Gathers only the neighbourhood of one entity: its owner, the targets of
+   * its policy, the owner's rotations and the people they name. The cost
+   * does not grow with the catalog.
+   */
+  async #neighbourhood(entity: Entity, credentials: BackstageCredentials): Promise<CatalogView> {
+    const entities = new Map<string, Entity>([[refOf(entity), entity]]);
+    const ns = entity.metadata.namespace ?? 'default';
+    // A subteam is its own owner: its rotations are the ones its policy uses.
+    const ownerRef = isDataServiceEntity(entity)
+      ? fullRef(entity.spec.owner, 'subteam', ns)
+      : refOf(entity);
+    // Two rounds: the owner first (its policy may be the one inherited),
+    // then whatever the policies point at.
+    const owner = ownerRef && !entities.has(ownerRef)
+      ? (await this.#reader.byRefs([ownerRef], credentials)).get(ownerRef)
+      : undefined;
+    if (owner && ownerRef) entities.set(ownerRef, owner);
+    const wanted = [...referencedRefs(entities.values())].filter(
+      r => /^(subteam|rotation|dataservice):/.test(r) && !entities.has(r) && !r.startsWith('dataservice:'),
+    );
+    for (const [ref, e] of await this.#reader.byRefs(wanted, credentials)) entities.set(ref, e);
+    if (ownerRef) {
+      for (const rotation of await this.#reader.rotationsOwnedBy(ownerRef, credentials)) {
+        entities.set(refOf(rotation), rotation);
+      }
+    }
+    const list = [...entities.values()];
+    return this.#snapshot.viewOf(
+      list,
+      list.map(e => `${refOf(e)}@${e.metadata.etag ?? '?'}`),
+      credentials,
+    );
+  }
+
+  async escalation(
+    entityRef: string,
+    at: number,
+    credentials: BackstageCredentials,
+  ): Promise<EscalationResponse> {
+    const entity = (await this.#reader.byRefs([entityRef], credentials)).get(entityRef);
+    if (!entity || !(isDataServiceEntity(entity) || isSubteamEntity(entity))) {
+      throw new NotFoundError(`No DataService or Subteam ${entityRef}`);
+    }
+    const view = await this.#neighbourhood(entity, credentials);
+    let path: EscalationPath;
+    try {
+      path = escalationPathAt(entity, at, view.lookup);
+    } catch (error) {
+      this.#logger.error(`data-infra: escalation path failed for ${entityRef}: ${error}`, { entityRef });
+      throw error;
+    }
+    const pathRefs = new Set<string>([entityRef]);
+    if (path.policyRef) pathRefs.add(path.policyRef.toLocaleLowerCase('en-US'));
+    path.levels.forEach(l => pathRefs.add(l.targetRef.toLocaleLowerCase('en-US')));
+    return {
+      entityRef,
+      at: formatInstant(at),
+      policyRef: path.policyRef,
+      inherited: path.inherited,
+      repeat: path.repeat,
+      levels: path.levels.map(level => ({
+        index: level.index,
+        after: level.after,
+        afterMs: level.afterMs,
+        via: level.via,
+        targetRef: level.targetRef,
+        targetTitle:
+          level.via === 'user'
+            ? view.people.person(level.targetRef).displayName
+            : titleOf(view.byRef.get(level.targetRef.toLocaleLowerCase('en-US')), level.targetRef),
+        ...('role' in level.target && level.via === 'rotation'
+          ? { role: level.target.role ?? 'primary' }
+          : {}),
+        reachable: level.reachable,
+        ...(level.reason ? { reason: level.reason } : {}),
+        people: level.people.map(p => ({
+          ...view.people.person(p.user),
+          ...(p.role ? { role: p.role } : {}),
+          ...(p.from !== undefined ? { from: formatInstant(p.from) } : {}),
+          ...(p.until !== undefined ? { until: p.until === null ? null : formatInstant(p.until) } : {}),
+        })),
+      })),
+      firstReachableAfterMs: path.firstReachableAfterMs,
+      findings: concerning(await view.findings(), pathRefs),
+    };
+  }
+
+  async #rotation(rotationRef: string, credentials: BackstageCredentials) {
+    const rotation = (await this.#reader.byRefs([rotationRef], credentials)).get(rotationRef);
+    if (!rotation || !isRotationEntity(rotation)) {
+      throw new NotFoundError(`No Rotation ${rotationRef}`);
+    }
+    return rotation;
+  }
+
+  async #peopleOf(rotation: RotationEntityV1alpha1, credentials: BackstageCredentials) {
+    const refs = [...referencedRefs([rotation])].filter(r => r.startsWith('user:'));
+    const people = await this.#reader.byRefs(refs, credentials, { people: true });
+    return new PeopleDirectory(people, this.#config.showContactDetails);
+  }
+
+  #shifts(rotation: RotationEntityV1alpha1, from: number, to: number) {
+    try {
+      return rotationShifts(rotation, from, to, { maxShifts: MAX_SHIFTS });
+    } catch (error) {
+      this.#logger.error(`data-infra: shifts failed for ${refOf(rotation)}: ${error}`, {
+        entityRef: refOf(rotation),
+      });
+      throw error;
+    }
+  }
+
+  async shifts(
+    rotationRef: string,
+    from: number,
+    to: number,
+    credentials: BackstageCredentials,
+  ): Promise<ShiftsResponse> {
+    const rotation = await this.#rotation(rotationRef, credentials);
+    const people = await this.#peopleOf(rotation, credentials);
+    const { shifts, truncated } = this.#shifts(rotation, from, to);
+    return {
+      rotationRef,
+      timezone: rotation.spec.timezone,
+      from: formatInstant(from),
+      to: formatInstant(to),
+      truncated,
+      shifts: shifts.map(s => ({
+        role: s.role,
+        user: people.person(s.user),
+        start: formatInstant(s.start),
+        end: formatInstant(s.end),
+        source: s.source,
+      })),
+    };
+  }
+
+  /** The feed covers five weeks back and eight weeks ahead of `now`. */
+  async calendar(rotationRef: string, now: number, credentials: BackstageCredentials) {
+    const rotation = await this.#rotation(rotationRef, credentials);
+    const people = await this.#peopleOf(rotation, credentials);
+    const from = now - CALENDAR_PAST_MS;
+    const to = now + CALENDAR_AHEAD_MS;
+    const { shifts } = this.#shifts(rotation, from, to);
+    return buildCalendar({
+      rotationRef,
+      rotationTitle: titleOf(rotation, rotationRef),
+      timezone: rotation.spec.timezone,
+      shifts: wholeShifts(shifts, from, to),
+      person: ref => people.person(ref),
+      from,
+      to,
+    });
+  }
+
+  #domainOf(service: DataServiceEntityV1alpha1, view: CatalogView): string | null {
+    const owner = view.byRef.get(fullRef(service.spec.owner, 'subteam', service.metadata.namespace) ?? '');
+    return owner && isSubteamEntity(owner) ? owner.spec.domain : null;
+  }
+
+  #serviceRow(
+    service: DataServiceEntityV1alpha1,
+    view: CatalogView,
+    allFindings: Finding[],
+    at: number,
+  ): ServiceSummary {
+    const ref = refOf(service);
+    const ownerRef = fullRef(service.spec.owner, 'subteam', service.metadata.namespace);
+    const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
+    const path = this.#safely(ref, 'escalation path', () => escalationPathAt(service, at, view.lookup));
+    const findings = allFindings.filter(f => f.entityRef.toLocaleLowerCase('en-US') === ref);
+    const budget = service.spec.sla?.availability !== undefined
+      ? this.#safely(ref, 'error budget', () => errorBudget(service.spec.sla!))
+      : undefined;
+    // "On call now" is whoever holds the first rotation level of the path.
+    const rotationLevel = path?.levels.find(l => l.via === 'rotation' && l.people.length);
+    const onCall: OnCallRole[] = (rotationLevel?.people ?? [])
+      .filter(p => p.role && p.from !== undefined)
+      .map(p => ({
+        role: p.role!,
+        user: view.people.person(p.user),
+        from: formatInstant(p.from!),
+        until: p.until === null || p.until === undefined ? null : formatInstant(p.until),
+      }));
+    const contact = owner && isSubteamEntity(owner) ? owner.spec.contact : undefined;
+    return {
+      ref,
+      name: service.metadata.name,
+      title: titleOf(service, ref),
+      ...(service.metadata.description ? { description: service.metadata.description } : {}),
+      type: service.spec.type,
+      lifecycle: service.spec.lifecycle,
+      ...(service.spec.tier !== undefined ? { tier: service.spec.tier } : {}),
+      ...(service.spec.technology ? { technology: service.spec.technology } : {}),
+      domain: this.#domainOf(service, view),
+      owner: owner && ownerRef ? { ref: ownerRef, title: titleOf(owner, ownerRef) } : null,
+      ...(service.spec.sla ? { sla: service.spec.sla } : {}),
+      ...(budget ? { errorBudgetMs: budget.allowedDowntimeMs } : {}),
+      ...(contact && this.#config.showContactDetails ? { contact } : {}),
+      ...(service.spec.runbook ? { runbook: service.spec.runbook } : {}),
+      escalationSummary: path
+        ? escalationSummary(path, r =>
+            r.startsWith('user:')
+              ? view.people.person(r).displayName
+              : titleOf(view.byRef.get(r.toLocaleLowerCase('en-US')), r),
+          )
+        : 'Escalation policy could not be resolved',
+      onCall,
+      worstFinding: worst(findings),
+      findingCount: findings.length,
+    };
+  }
+
+  /** Matches the filters; returns the page and the total. */
+  async services(
+    query: ServiceQuery,
+    at: number,
+    credentials: BackstageCredentials,
+  ): Promise<{ items: ServiceSummary[]; totalItems: number; hasMore: boolean }> {
+    const view = await this.#snapshot.view(credentials);
+    const q = query.q?.toLocaleLowerCase('en-US');
+    const matching = view.services.filter(s => {
+      if (query.tier !== undefined && s.spec.tier !== query.tier) return false;
+      if (query.owner && fullRef(s.spec.owner, 'subteam', s.metadata.namespace) !== query.owner) return false;
+      if (query.domain && this.#domainOf(s, view) !== query.domain) return false;
+      if (q) {
+        const haystack = [
+          s.metadata.name,
+          s.metadata.title,
+          s.metadata.description,
+          s.spec.technology,
+          s.spec.type,
+          ...(s.metadata.tags ?? []),
+        ]
+          .filter(Boolean)
+          .join('\n')
+          .toLocaleLowerCase('en-US');
+        if (!haystack.includes(q)) return false;
+      }
+      return true;
+    });
+    // Services are sorted by ref in the view: a stable order for cursors.
+    const page = matching.slice(query.offset, query.offset + query.limit);
+    const findings = await view.findings();
+    return {
+      items: page.map(s => this.#serviceRow(s, view, findings, at)),
+      totalItems: matching.length,
+      hasMore: query.offset + query.limit < matching.length,
+    };
+  }
+
+  async map(at: number, credentials: BackstageCredentials): Promise<OwnershipMapResponse> {
+    const view = await this.#snapshot.view(credentials);
+    const findings = await view.findings();
+    const people = view.people;
+    const serviceDomain = new Map<string, string>();
+    const totals: OwnershipMapResponse['totals'] = {
+      domains: this.#config.domains.length,
+      subteams: 0,
+      services: 0,
+      rotations: 0,
+      findings: { error: 0, warning: 0, info: 0 },
+    };
+    for (const f of findings) totals.findings[f.severity] += 1;
+    const domains = this.#config.domains.map(domain => {
+      const subteams = view.subteams.filter(s => s.spec.domain === domain.id);
+      const subteamRefs = new Set(subteams.map(refOf));
+      const services = view.services.filter(s =>
+        subteamRefs.has(fullRef(s.spec.owner, 'subteam', s.metadata.namespace) ?? ''),
+      );
+      totals.subteams += subteams.length;
+      totals.services += services.length;
+      return {
+        ...domain,
+        subteams: subteams.map(subteam => {
+          const ref = refOf(subteam);
+          const ns = subteam.metadata.namespace;
+          const rotations = view.rotations.filter(
+            r => fullRef(r.spec.owner, 'subteam', r.metadata.namespace) === ref,
+          );
+          totals.rotations += rotations.length;
+          const lead = fullRef(subteam.spec.lead, 'user', ns);
+          return {
+            ref,
+            title: titleOf(subteam, ref),
+            members: (subteam.spec.members ?? [])
+              .map(m => fullRef(m, 'user', ns))
+              .filter((m): m is string => !!m)
+              .map(m => people.person(m)),
+            lead: lead ? people.person(lead) : null,
+            stakeholders: (subteam.spec.stakeholders ?? [])
+              .map(g => fullRef(g, 'group', ns))
+              .filter((g): g is string => !!g)
+              .map(g => people.named(g)),
+            handles: subteam.spec.handles ?? [],
+            ...(subteam.spec.contact && this.#config.showContactDetails
+              ? { contact: subteam.spec.contact }
+              : {}),
+            rotations: rotations.map(r => ({
+              ref: refOf(r),
+              title: titleOf(r, refOf(r)),
+              onCall: this.#onCall(r, at, people),
+            })),
+          };
+        }),
+        services: services.map(service => {
+          const ref = refOf(service);
+          serviceDomain.set(ref, domain.id);
+          const sla = service.spec.sla;
+          return {
+            ref,
+            title: titleOf(service, ref),
+            type: service.spec.type,
+            lifecycle: service.spec.lifecycle,
+            ...(service.spec.tier !== undefined ? { tier: service.spec.tier } : {}),
+            owner: fullRef(service.spec.owner, 'subteam', service.metadata.namespace)!,
+            ...(sla?.availability !== undefined ? { availability: sla.availability } : {}),
+            ...(sla?.supportHours ? { supportHours: sla.supportHours.type } : {}),
+            worstFinding: worst(findings.filter(f => f.entityRef.toLocaleLowerCase('en-US') === ref)),
+          };
+        }),
+      };
+    });
+    const crossDomainEdges: OwnershipMapResponse['crossDomainEdges'] = [];
+    for (const service of view.services) {
+      const from = refOf(service);
+      const fromDomain = serviceDomain.get(from);
+      for (const dep of service.spec.dependsOn ?? []) {
+        const to = fullRef(dep, 'dataservice', service.metadata.namespace);
+        const toDomain = to ? serviceDomain.get(to) : undefined;
+        if (to && fromDomain && toDomain && fromDomain !== toDomain) {
+          crossDomainEdges.push({ from, to, fromDomain, toDomain });
+        }
+      }
+    }
+    return { at: formatInstant(at), domains, crossDomainEdges, totals };
+  }
+
+  async checks(entityRef: string | undefined, credentials: BackstageCredentials): Promise<ChecksResponse> {
+    const view = await this.#snapshot.view(credentials);
+    if (!entityRef) return { findings: await view.findings() };
+    if (!view.byRef.has(entityRef) || !/^(subteam|dataservice|rotation):/.test(entityRef)) {
+      throw new NotFoundError(`No Subteam, DataService or Rotation ${entityRef}`);
+    }
+    return { findings: concerning(await view.findings(), new Set([entityRef])) };
+  }
+}

@@ -1,0 +1,69 @@
+import ical from 'ical-generator';
+import { DateTime } from 'luxon';
+import { createHash } from 'node:crypto';
+import type { PersonSummary, RotationShift } from '@data-infra/backstage-plugin-data-infra-common';
+import { formatInstant } from '@data-infra/backstage-plugin-data-infra-common';
+import { vtimezone } from './vtimezone';
+
+/** How far back and ahead the feed reaches. */
+export const CALENDAR_PAST_MS = 35 * 24 * 3600_000;
+export const CALENDAR_AHEAD_MS = 8 * 7 * 24 * 3600_000;
+
+/**
+ * The UID of a shift: the same rotation, role and start give the same UID on
+ * every request and every replica, so calendar clients update events in
+ * place instead of duplicating them.
+ */
+export function shiftUid(rotationRef: string, role: string, start: number): string {
+  const hash = createHash('sha256')
+    .update(`${rotationRef}\n${role}\n${formatInstant(start)}`)
+    .digest('hex')
+    .slice(0, 32);
+  return `${hash}@data-infra`;
+}
+
+/**
+ * Shifts that the window cut (starting exactly at its start or ending exactly
+ * at its end) are left out: their clipped bounds move with every request,
+ * which would make clients rewrite them. They appear once wholly inside.
+ */
+export function wholeShifts(shifts: RotationShift[], from: number, to: number): RotationShift[] {
+  return shifts.filter(s => s.start !== from && s.end !== to);
+}
+
+/** The iCalendar feed of a rotation's shifts, in the rotation's time zone. */
+export function buildCalendar(options: {
+  rotationRef: string;
+  rotationTitle: string;
+  timezone: string;
+  shifts: RotationShift[];
+  person: (ref: string) => PersonSummary;
+  from: number;
+  to: number;
+}): string {
+  const { rotationRef, rotationTitle, timezone } = options;
+  const calendar = ical({
+    name: `${rotationTitle} on-call`,
+    prodId: { company: 'data-infra', product: 'backstage-plugin-data-infra-backend' },
+    timezone: { name: timezone, generator: zone => vtimezone(zone, options.from, options.to) },
+    ttl: 3600,
+  });
+  for (const shift of options.shifts) {
+    const person = options.person(shift.user);
+    calendar.createEvent({
+      id: shiftUid(rotationRef, shift.role, shift.start),
+      start: DateTime.fromMillis(shift.start, { zone: timezone }),
+      end: DateTime.fromMillis(shift.end, { zone: timezone }),
+      timezone,
+      // DTSTAMP is the shift's start rather than "now", so an unchanged
+      // schedule gives a byte-identical feed.
+      stamp: DateTime.fromMillis(shift.start, { zone: 'UTC' }),
+      summary: `${rotationTitle}: ${person.displayName} (${shift.role})`,
+      description: `${person.displayName} (${person.ref}) is ${shift.role} on call for ${rotationRef}${
+        shift.source === 'override' ? ' (override)' : ''
+      }.`,
+      x: { 'X-DATA-INFRA-ROLE': shift.role, 'X-DATA-INFRA-USER': person.ref },
+    });
+  }
+  return calendar.toString();
+}

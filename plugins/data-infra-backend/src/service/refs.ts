@@ -1,0 +1,37 @@
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+
+/**
+ * The full, lower-cased ref of `ref` as written in an entity's spec, where a
+ * short form (`data-platform`) takes `defaultKind` and the namespace of the
+ * entity that wrote it. Undefined when the ref cannot be parsed, so callers
+ * skip it instead of failing a whole response on one bad spec.
+ */
+export function fullRef(
+  ref: unknown,
+  defaultKind: string,
+  defaultNamespace = 'default',
+): string | undefined {
+  if (typeof ref !== 'string' || !ref) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind, defaultNamespace }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lower-cased ref of an entity. */
+export function refOf(entity: Entity): string {
+  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+}
+
+/** The entity's title, or its name. */
+export function titleOf(entity: Entity | undefined, fallbackRef: string): string {
+  if (entity) return entity.metadata.title ?? entity.metadata.name;
+  try {
+    return parseEntityRef(fallbackRef).name;
+  } catch {
+    return fallbackRef;
+  }
+}
