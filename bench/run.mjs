@@ -82,7 +82,7 @@ async function startBackend(catalogDir, db) {
     search: { collators: { catalog: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 10 }, initialDelay: { hours: 24 } } } } },
   }));
   const spawnedAt = Date.now();
-  const child = spawn('yarn', ['workspace', 'backend', 'start', '--config', path.join(root, 'app-config.yaml'), '--config', configFile], { cwd: root, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(path.join(root, 'scripts', 'run-backend'), ['--config', path.join(root, 'app-config.yaml'), '--config', configFile], { cwd: root, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (c) => { log = (log + c).slice(-5000); });
   for (;;) {
@@ -132,7 +132,9 @@ async function etags(backend) {
   const map = new Map();
   let cursor;
   do {
-    const body = await catalogGet(backend, `${cursor ? `cursor=${encodeURIComponent(cursor)}` : 'limit=1000'}&fields=kind,metadata.name,metadata.etag`);
+    // A cursor carries the first page's query, fields included.
+    const body = await catalogGet(backend, cursor ? `cursor=${encodeURIComponent(cursor)}` : 'limit=1000&fields=kind,metadata.name,metadata.etag');
+    if (!Array.isArray(body.items)) throw new Error(`catalog answered ${JSON.stringify(body).slice(0, 300)}`);
     for (const e of body.items) map.set(`${e.kind}:${e.metadata.name}`, e.metadata.etag);
     cursor = body.pageInfo?.nextCursor;
   } while (cursor);

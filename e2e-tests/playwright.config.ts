@@ -21,7 +21,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: path.join(__dirname, 'results'),
   webServer: {
-    command: 'yarn workspace backend start',
+    command: 'scripts/run-backend --config ../../app-config.yaml',
     cwd: root,
     url: `${baseURL}/.backstage/health/v1/readiness`,
     reuseExistingServer: false,

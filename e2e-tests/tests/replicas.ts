@@ -44,8 +44,8 @@ export class BackendProcess {
 
   async start(timeoutMs = 240_000) {
     this.child = spawn(
-      'yarn',
-      ['workspace', 'backend', 'start', '--config', path.join(repoRoot, 'app-config.yaml'), '--config', this.configFile],
+      path.join(repoRoot, 'scripts', 'run-backend'),
+      ['--config', path.join(repoRoot, 'app-config.yaml'), '--config', this.configFile],
       {
         cwd: repoRoot,
         env: { ...process.env, APP_CONFIG_backend_listen_port: String(this.port), APP_CONFIG_backend_baseUrl: this.baseUrl, APP_CONFIG_app_baseUrl: this.baseUrl },
@@ -75,7 +75,7 @@ export class BackendProcess {
   async stop() {
     if (!this.child || this.child.exitCode !== null) return;
     const exited = new Promise(resolve => this.child!.once('exit', resolve));
-    // The whole process group: yarn, the CLI and the backend it spawned.
+    // The whole process group, in case the backend spawned helpers.
     process.kill(-this.child.pid!, 'SIGTERM');
     await Promise.race([exited, new Promise(r => setTimeout(r, 15_000))]);
     if (this.child.exitCode === null) process.kill(-this.child.pid!, 'SIGKILL');

@@ -1,3 +1,23 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/*
+ * Legacy route refs: they also implement the new frontend system's RouteRef,
+ * so this one file serves both systems.
+ */
+
+/** The data-infra page (the ownership map). @public */
+export const rootRouteRef = createRouteRef({ id: 'data-infra' });
+
+/** The "On call now" tab. @public */
+export const onCallRouteRef = createSubRouteRef({
+  id: 'data-infra/on-call',
+  parent: rootRouteRef,
+  path: '/on-call',
+});
+
+/** The service catalog tab. @public */
+export const servicesRouteRef = createSubRouteRef({
+  id: 'data-infra/services',
+  parent: rootRouteRef,
+  path: '/services',
+});

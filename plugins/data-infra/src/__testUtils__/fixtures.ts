@@ -1,0 +1,283 @@
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  EscalationResponse,
+  OnCallResponse,
+  OwnershipMapResponse,
+  ServiceSummary,
+  ShiftsResponse,
+} from '@data-infra/backstage-plugin-data-infra-common';
+import type { DataInfraApi } from '../api';
+
+/*
+ * A small slice of the seeded organisation, written by hand so the tests
+ * read like the catalog users see.
+ */
+
+export const kafkaEntity: Entity = {
+  apiVersion: 'data-infra.io/v1alpha1',
+  kind: 'DataService',
+  metadata: { name: 'kafka', namespace: 'default', title: 'Kafka' },
+  spec: {
+    type: 'streaming',
+    lifecycle: 'production',
+    owner: 'subteam:default/data-platform',
+    tier: 1,
+    technology: 'Apache Kafka',
+    consumers: ['group:default/analytics'],
+    sla: {
+      availability: 99.9,
+      window: '30d',
+      supportHours: { type: '24x7' },
+      responseTime: { sev1: 'PT15M', sev2: 'PT1H', sev3: 'P1D' },
+      resolutionTime: { sev1: 'PT4H' },
+      rpo: 'PT5M',
+      rto: 'PT1H',
+    },
+  },
+};
+
+export const dataPlatformSubteam: Entity = {
+  apiVersion: 'data-infra.io/v1alpha1',
+  kind: 'Subteam',
+  metadata: { name: 'data-platform', namespace: 'default', title: 'Data Platform' },
+  spec: {
+    domain: 'data-platform',
+    parent: 'group:default/data-infrastructure',
+    members: ['user:default/alice', 'user:default/bob', 'user:default/carol'],
+    lead: 'user:default/alice',
+    stakeholders: ['group:default/sre', 'group:default/devops'],
+    contact: { chat: '#data-platform', email: 'data-platform@example.com' },
+  },
+  relations: [
+    { type: 'ownerOf', targetRef: 'dataservice:default/kafka' },
+    { type: 'ownerOf', targetRef: 'dataservice:default/hdfs' },
+    { type: 'hasMember', targetRef: 'user:default/alice' },
+  ],
+};
+
+export const platformRotation: Entity = {
+  apiVersion: 'data-infra.io/v1alpha1',
+  kind: 'Rotation',
+  metadata: { name: 'data-platform-oncall', namespace: 'default', title: 'Data Platform on-call' },
+  spec: {
+    owner: 'subteam:default/data-platform',
+    timezone: 'Europe/Berlin',
+    start: '2026-01-05T09:00',
+    shiftLength: 'P1W',
+    participants: ['user:default/alice', 'user:default/bob'],
+    coverage: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '20:00' }],
+    overrides: [
+      { start: '2026-03-02T09:00', end: '2026-03-03T09:00', user: 'user:default/carol' },
+    ],
+  },
+};
+
+/** Kind and name only: every optional and "required" spec field missing. */
+export function halfFilled(kind: string): Entity {
+  return {
+    apiVersion: 'data-infra.io/v1alpha1',
+    kind,
+    metadata: { name: `half-${kind.toLowerCase()}`, namespace: 'default' },
+  };
+}
+
+const person = (name: string, displayName: string) => ({
+  ref: `user:default/${name}`,
+  displayName,
+  email: `${name}@example.com`,
+});
+
+export const kafkaEscalation: EscalationResponse = {
+  entityRef: 'dataservice:default/kafka',
+  at: '2026-03-10T10:00:00Z',
+  policyRef: 'subteam:default/data-platform',
+  inherited: true,
+  repeat: 1,
+  levels: [
+    {
+      index: 0,
+      after: 'PT0M',
+      afterMs: 0,
+      via: 'rotation',
+      targetRef: 'rotation:default/data-platform-oncall',
+      targetTitle: 'Data Platform on-call',
+      role: 'primary',
+      reachable: true,
+      people: [
+        { ...person('alice', 'Alice Andersen'), role: 'primary', from: '2026-03-09T08:00:00Z', until: '2026-03-16T08:00:00Z' },
+      ],
+    },
+    {
+      index: 1,
+      after: 'PT15M',
+      afterMs: 15 * 60_000,
+      via: 'rotation',
+      targetRef: 'rotation:default/data-platform-oncall',
+      targetTitle: 'Data Platform on-call',
+      role: 'secondary',
+      reachable: true,
+      people: [{ ...person('bob', 'Bob Berg'), role: 'secondary' }],
+    },
+    {
+      index: 2,
+      after: 'PT30M',
+      afterMs: 30 * 60_000,
+      via: 'subteamLead',
+      targetRef: 'subteam:default/data-infrastructure',
+      targetTitle: 'Data Infrastructure',
+      reachable: false,
+      reason: 'the subteam has no lead',
+      people: [],
+    },
+  ],
+  firstReachableAfterMs: 0,
+  findings: [],
+};
+
+export const onCallNow: OnCallResponse = {
+  at: '2026-03-10T10:00:00Z',
+  rotations: [
+    {
+      rotation: { ref: 'rotation:default/data-platform-oncall', title: 'Data Platform on-call', timezone: 'Europe/Berlin' },
+      owner: { ref: 'subteam:default/data-platform', title: 'Data Platform' },
+      at: '2026-03-10T10:00:00Z',
+      onCall: [
+        { role: 'primary', user: person('alice', 'Alice Andersen'), from: '2026-03-09T08:00:00Z', until: '2026-03-16T08:00:00Z' },
+        { role: 'secondary', user: person('bob', 'Bob Berg'), from: '2026-03-09T08:00:00Z', until: '2026-03-16T08:00:00Z' },
+      ],
+      nextHandoff: '2026-03-16T08:00:00Z',
+    },
+  ],
+};
+
+export const platformShifts: ShiftsResponse = {
+  rotationRef: 'rotation:default/data-platform-oncall',
+  timezone: 'Europe/Berlin',
+  from: '2026-03-10T10:00:00Z',
+  to: '2026-04-07T10:00:00Z',
+  truncated: false,
+  shifts: [
+    { role: 'primary', user: person('alice', 'Alice Andersen'), start: '2026-03-10T10:00:00Z', end: '2026-03-16T08:00:00Z', source: 'schedule' },
+    { role: 'primary', user: person('bob', 'Bob Berg'), start: '2026-03-16T08:00:00Z', end: '2026-03-23T08:00:00Z', source: 'schedule' },
+    { role: 'primary', user: person('carol', 'Carol Chen'), start: '2026-03-23T08:00:00Z', end: '2026-03-24T08:00:00Z', source: 'override' },
+  ],
+};
+
+type MapDomain = OwnershipMapResponse['domains'][number];
+
+function mapService(ref: string, title: string, owner: string, extra: Partial<MapDomain['services'][number]> = {}) {
+  return { ref, title, type: 'storage', lifecycle: 'production', tier: 1, owner, availability: 99.9, supportHours: '24x7', worstFinding: null, ...extra };
+}
+
+function domain(id: string, title: string, order: number, services: MapDomain['services'], subteams: MapDomain['subteams'] = []): MapDomain {
+  return { id, title, order, subteams, services };
+}
+
+export const ownershipMap: OwnershipMapResponse = {
+  at: '2026-03-10T10:00:00Z',
+  domains: [
+    domain('data-platform', 'Data Platform', 1, [
+      mapService('dataservice:default/kafka', 'Kafka', 'subteam:default/data-platform'),
+      mapService('dataservice:default/hdfs', 'HDFS', 'subteam:default/data-platform', { tier: 2, worstFinding: 'warning' }),
+    ], [
+      {
+        ref: 'subteam:default/data-platform',
+        title: 'Data Platform',
+        members: [person('alice', 'Alice Andersen'), person('bob', 'Bob Berg')],
+        lead: person('alice', 'Alice Andersen'),
+        stakeholders: [{ ref: 'group:default/sre', title: 'SRE' }],
+        handles: ['cluster outages', 'capacity'],
+        contact: { chat: '#data-platform', pager: 'https://pager.example.com/data-platform' },
+        rotations: [{ ref: 'rotation:default/data-platform-oncall', title: 'Data Platform on-call', onCall: onCallNow.rotations[0].onCall }],
+      },
+    ]),
+    domain('data-engineering', 'Data Engineering', 2, [
+      mapService('dataservice:default/debezium', 'Debezium CDC', 'subteam:default/data-engineering', { lifecycle: 'experimental', tier: 2 }),
+    ]),
+    domain('mlops', 'MLOps', 3, [
+      mapService('dataservice:default/mlflow', 'MLflow', 'subteam:default/mlops', { tier: 2, supportHours: 'business-hours' }),
+    ], [
+      {
+        ref: 'subteam:default/mlops',
+        title: 'MLOps',
+        members: [person('dave', 'Dave Diaz')],
+        lead: null,
+        stakeholders: [],
+        handles: [],
+        rotations: [],
+      },
+    ]),
+    domain('bi-services', 'BI Services', 4, [
+      mapService('dataservice:default/trino', 'Trino', 'subteam:default/bi', { tier: 3, worstFinding: 'error' }),
+    ]),
+  ],
+  crossDomainEdges: [
+    { from: 'dataservice:default/debezium', to: 'dataservice:default/kafka', fromDomain: 'data-engineering', toDomain: 'data-platform' },
+    { from: 'dataservice:default/trino', to: 'dataservice:default/hdfs', fromDomain: 'bi-services', toDomain: 'data-platform' },
+  ],
+  totals: { domains: 4, subteams: 2, services: 5, rotations: 1, findings: { error: 1, warning: 1, info: 0 } },
+};
+
+export function serviceSummary(overrides: Partial<ServiceSummary> & { ref: string; title: string }): ServiceSummary {
+  return {
+    name: overrides.ref.split('/')[1],
+    type: 'storage',
+    lifecycle: 'production',
+    domain: 'data-platform',
+    owner: { ref: 'subteam:default/data-platform', title: 'Data Platform' },
+    escalationSummary: 'primary, then secondary after 15 min',
+    onCall: [],
+    worstFinding: null,
+    findingCount: 0,
+    ...overrides,
+  };
+}
+
+export const services: ServiceSummary[] = [
+  serviceSummary({
+    ref: 'dataservice:default/kafka',
+    title: 'Kafka',
+    tier: 1,
+    sla: { availability: 99.9, window: '30d', supportHours: { type: '24x7' }, responseTime: { sev1: 'PT15M' } },
+    errorBudgetMs: 2_592_000,
+    runbook: 'https://runbooks.example.com/kafka',
+    onCall: onCallNow.rotations[0].onCall,
+  }),
+  serviceSummary({
+    ref: 'dataservice:default/mlflow',
+    title: 'MLflow',
+    tier: 2,
+    domain: 'mlops',
+    owner: { ref: 'subteam:default/mlops', title: 'MLOps' },
+    sla: { availability: 99.5, supportHours: { type: 'business-hours', timezone: 'Europe/Berlin' } },
+    errorBudgetMs: 12_960_000,
+    worstFinding: 'warning',
+    findingCount: 2,
+  }),
+  serviceSummary({
+    ref: 'dataservice:default/trino',
+    title: 'Trino, the "fast" one',
+    tier: 2,
+    domain: 'bi-services',
+    owner: { ref: 'subteam:default/bi', title: 'BI Services' },
+  }),
+];
+
+/** A DataInfraApi whose methods are jest mocks returning the fixtures. */
+export function mockDataInfraApi(
+  overrides: Partial<jest.Mocked<DataInfraApi>> = {},
+): jest.Mocked<DataInfraApi> {
+  return {
+    getOnCall: jest.fn().mockResolvedValue(onCallNow),
+    getEscalation: jest.fn().mockResolvedValue(kafkaEscalation),
+    getShifts: jest.fn().mockResolvedValue(platformShifts),
+    getCalendarUrl: jest
+      .fn()
+      .mockResolvedValue('http://localhost:7007/api/data-infra/rotations/default/data-platform-oncall/calendar.ics'),
+    getServices: jest.fn().mockResolvedValue({ items: services, totalItems: services.length }),
+    getAllServices: jest.fn().mockResolvedValue(services),
+    getMap: jest.fn().mockResolvedValue(ownershipMap),
+    getChecks: jest.fn().mockResolvedValue({ findings: [] }),
+    ...overrides,
+  };
+}

@@ -1,0 +1,33 @@
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+
+/*
+ * Entity page tabs. Ids are `entity-content:data-infra/<name>`.
+ */
+
+/** "Escalation" tab of DataServices and Subteams: the path at any time. */
+export const escalationContent = EntityContentBlueprint.make({
+  name: 'escalation',
+  params: {
+    path: 'escalation',
+    title: 'Escalation',
+    group: 'operation',
+    filter: { kind: { $in: ['dataservice', 'subteam'] } },
+    loader: () =>
+      import('../components/EscalationPathCard').then(m => (
+        <m.EscalationPathCard />
+      )),
+  },
+});
+
+/** "On call" tab of Rotations: who is on call and the next four weeks. */
+export const rotationOnCallContent = EntityContentBlueprint.make({
+  name: 'on-call',
+  params: {
+    path: 'on-call',
+    title: 'On call',
+    group: 'operation',
+    filter: { kind: 'rotation' },
+    loader: () =>
+      import('../components/RotationCard').then(m => <m.RotationCard />),
+  },
+});

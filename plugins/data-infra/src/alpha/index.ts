@@ -1,0 +1,50 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { onCallRouteRef, rootRouteRef, servicesRouteRef } from '../routes';
+import { dataInfraApi } from './apis';
+import {
+  checksCard,
+  dataServiceOwnershipCard,
+  dataServiceSlaCard,
+  escalationPathCard,
+  rotationCard,
+  subteamOverviewCard,
+} from './entityCards';
+import { escalationContent, rotationOnCallContent } from './entityContents';
+import {
+  dataInfraPage,
+  onCallSubPage,
+  ownershipMapSubPage,
+  servicesSubPage,
+} from './pages';
+
+/**
+ * The data-infra plugin for the new frontend system.
+ * @alpha
+ */
+export const dataInfraPlugin = createFrontendPlugin({
+  pluginId: 'data-infra',
+  title: 'Data Infra',
+  info: { packageJson: () => import('../../package.json') },
+  extensions: [
+    dataInfraApi,
+    dataInfraPage,
+    ownershipMapSubPage,
+    onCallSubPage,
+    servicesSubPage,
+    dataServiceOwnershipCard,
+    dataServiceSlaCard,
+    escalationPathCard,
+    checksCard,
+    subteamOverviewCard,
+    rotationCard,
+    escalationContent,
+    rotationOnCallContent,
+  ],
+  routes: {
+    root: rootRouteRef,
+    onCall: onCallRouteRef,
+    services: servicesRouteRef,
+  },
+});
+
+export { dataInfraPlugin as default };

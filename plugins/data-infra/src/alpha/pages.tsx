@@ -1,0 +1,51 @@
+import { PageBlueprint, SubPageBlueprint } from '@backstage/frontend-plugin-api';
+import AccountTreeIcon from '@material-ui/icons/AccountTree';
+import { rootRouteRef } from '../routes';
+
+/*
+ * The page and its tabs. The page's title and icon make its nav item. Each
+ * tab is a sub-page loaded on demand, so the app's initial bundle carries
+ * none of the map, table or on-call code.
+ */
+
+/** Extension id: `page:data-infra`. */
+export const dataInfraPage = PageBlueprint.make({
+  params: {
+    path: '/data-infra',
+    title: 'Data Infra',
+    icon: <AccountTreeIcon fontSize="inherit" />,
+    routeRef: rootRouteRef,
+  },
+});
+
+/** Extension id: `sub-page:data-infra/map`. */
+export const ownershipMapSubPage = SubPageBlueprint.make({
+  name: 'map',
+  params: {
+    path: 'map',
+    title: 'Ownership map',
+    loader: () =>
+      import('../components/OwnershipMap').then(m => <m.OwnershipMap />),
+  },
+});
+
+/** Extension id: `sub-page:data-infra/on-call`. */
+export const onCallSubPage = SubPageBlueprint.make({
+  name: 'on-call',
+  params: {
+    path: 'on-call',
+    title: 'On call now',
+    loader: () => import('../components/OnCallNow').then(m => <m.OnCallNow />),
+  },
+});
+
+/** Extension id: `sub-page:data-infra/services`. */
+export const servicesSubPage = SubPageBlueprint.make({
+  name: 'services',
+  params: {
+    path: 'services',
+    title: 'Service catalog',
+    loader: () =>
+      import('../components/ServiceCatalog').then(m => <m.ServiceCatalog />),
+  },
+});

@@ -1,0 +1,96 @@
+import { screen, within } from '@testing-library/react';
+import { renderTestApp } from '@backstage/frontend-test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiMock,
+  createTestEntityPage,
+} from '@backstage/plugin-catalog-react/testUtils';
+import { dataInfraApiRef } from '../api';
+import {
+  dataPlatformSubteam,
+  kafkaEntity,
+  mockDataInfraApi,
+  platformRotation,
+} from '../__testUtils__/fixtures';
+import dataInfraPlugin from './index';
+import {
+  checksCard,
+  dataServiceOwnershipCard,
+  dataServiceSlaCard,
+  escalationPathCard,
+  rotationCard,
+  subteamOverviewCard,
+} from './entityCards';
+
+const apis = (api = mockDataInfraApi()) =>
+  [
+    [dataInfraApiRef, api],
+    [catalogApiRef, catalogApiMock({ entities: [dataPlatformSubteam] })],
+  ] as const;
+
+describe('data-infra in the new frontend system', () => {
+  it('serves the ownership map on /data-infra with the four domains', async () => {
+    renderTestApp({
+      features: [dataInfraPlugin],
+      apis: apis(),
+      initialRouteEntries: ['/data-infra'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    const headings = await screen.findAllByRole('heading', { level: 2 });
+    expect(headings.map(h => h.textContent)).toEqual(
+      expect.arrayContaining(['Data Platform', 'Data Engineering', 'MLOps', 'BI Services']),
+    );
+    expect(screen.getByRole('tab', { name: 'On call now' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Service catalog' })).toBeInTheDocument();
+  });
+
+  it('serves the on-call tab on /data-infra/on-call', async () => {
+    renderTestApp({
+      features: [dataInfraPlugin],
+      apis: apis(),
+      initialRouteEntries: ['/data-infra/on-call'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByText('MLOps has no on-call rotation. Alerts follow its escalation policy below.'),
+    ).toBeInTheDocument();
+  });
+
+  it('puts the DataService cards on a DataService page and only there', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: kafkaEntity }),
+        dataServiceOwnershipCard,
+        dataServiceSlaCard,
+        escalationPathCard,
+        checksCard,
+        subteamOverviewCard,
+        rotationCard,
+      ],
+      apis: apis(),
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByRole('link', { name: 'Data Platform' })).toBeInTheDocument();
+    expect(screen.getByText('Ownership')).toBeInTheDocument();
+    expect(screen.getByText('SLA')).toBeInTheDocument();
+    expect(await screen.findByText('Escalation path')).toBeInTheDocument();
+    expect(screen.getByText('Checks')).toBeInTheDocument();
+    expect(screen.queryByText('Subteam overview')).not.toBeInTheDocument();
+    expect(screen.queryByText('On call')).not.toBeInTheDocument();
+  });
+
+  it('puts the rotation card on a Rotation page', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: platformRotation }),
+        dataServiceOwnershipCard,
+        rotationCard,
+      ],
+      apis: apis(),
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    const table = await screen.findByRole('table', { name: 'Upcoming shifts' });
+    expect(within(table).getByText('Bob Berg')).toBeInTheDocument();
+    expect(screen.queryByText('Ownership')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,61 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  ChecksResponse,
+  EscalationResponse,
+  OnCallResponse,
+  OwnershipMapResponse,
+  ServiceSummary,
+  ServicesResponse,
+  ShiftsResponse,
+} from '@data-infra/backstage-plugin-data-infra-common';
+
+/** Query of GET /services. @public */
+export interface ServicesQuery {
+  domain?: string;
+  owner?: string;
+  tier?: number;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/**
+ * The data-infra backend routes, one method per route. Every method returns
+ * the route's JSON exactly as the common package types it.
+ * @public
+ */
+export interface DataInfraApi {
+  /** GET /oncall: who holds each role of every rotation at `at` (default now). */
+  getOnCall(options?: { at?: string }): Promise<OnCallResponse>;
+  /** GET /escalation: the escalation path of a DataService or Subteam at `at`. */
+  getEscalation(
+    entityRef: string,
+    options?: { at?: string },
+  ): Promise<EscalationResponse>;
+  /** GET /rotations/:namespace/:name/shifts in [from, to). */
+  getShifts(
+    rotationRef: string,
+    window: { from: string; to: string },
+  ): Promise<ShiftsResponse>;
+  /** The URL of the rotation's iCalendar feed (not fetched). */
+  getCalendarUrl(rotationRef: string): Promise<string>;
+  /** GET /services: one page. */
+  getServices(query?: ServicesQuery): Promise<ServicesResponse>;
+  /** GET /services, following cursors until the last page. */
+  getAllServices(
+    query?: Omit<ServicesQuery, 'cursor'>,
+  ): Promise<ServiceSummary[]>;
+  /** GET /map: the ownership map in one response. */
+  getMap(): Promise<OwnershipMapResponse>;
+  /** GET /checks: findings for the whole catalog or one entity. */
+  getChecks(options?: { entityRef?: string }): Promise<ChecksResponse>;
+}
+
+/**
+ * Created with core-plugin-api so that the same ref serves the legacy app and
+ * the new frontend system (the legacy ref is a new-system ref underneath).
+ * @public
+ */
+export const dataInfraApiRef = createApiRef<DataInfraApi>({
+  id: 'plugin.data-infra.api',
+});

@@ -1,0 +1,122 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import type {
+  ChecksResponse,
+  EscalationResponse,
+  OnCallResponse,
+  OwnershipMapResponse,
+  ServiceSummary,
+  ServicesResponse,
+  ShiftsResponse,
+} from '@data-infra/backstage-plugin-data-infra-common';
+import type { DataInfraApi, ServicesQuery } from './DataInfraApi';
+
+/** Page size used when reading the whole service catalog. */
+const ALL_SERVICES_PAGE_SIZE = 500;
+/** Guards against a backend that keeps handing out cursors. */
+const MAX_PAGES = 1000;
+
+/**
+ * Talks to the data-infra backend through the fetch API (which adds the
+ * user's Backstage token) at the URL the discovery API gives for it.
+ * @public
+ */
+export class DataInfraClient implements DataInfraApi {
+  readonly #discoveryApi: DiscoveryApi;
+  readonly #fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi;
+  }
+
+  getOnCall(options?: { at?: string }): Promise<OnCallResponse> {
+    return this.#get('/oncall', { at: options?.at });
+  }
+
+  getEscalation(
+    entityRef: string,
+    options?: { at?: string },
+  ): Promise<EscalationResponse> {
+    return this.#get('/escalation', { entityRef, at: options?.at });
+  }
+
+  getShifts(
+    rotationRef: string,
+    window: { from: string; to: string },
+  ): Promise<ShiftsResponse> {
+    return this.#get(`${rotationPath(rotationRef)}/shifts`, window);
+  }
+
+  async getCalendarUrl(rotationRef: string): Promise<string> {
+    const base = await this.#discoveryApi.getBaseUrl('data-infra');
+    return `${base}${rotationPath(rotationRef)}/calendar.ics`;
+  }
+
+  getServices(query: ServicesQuery = {}): Promise<ServicesResponse> {
+    return this.#get('/services', {
+      domain: query.domain,
+      owner: query.owner,
+      tier: query.tier?.toString(),
+      q: query.q,
+      cursor: query.cursor,
+      limit: query.limit?.toString(),
+    });
+  }
+
+  async getAllServices(
+    query: Omit<ServicesQuery, 'cursor'> = {},
+  ): Promise<ServiceSummary[]> {
+    const items: ServiceSummary[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const response = await this.getServices({
+        limit: ALL_SERVICES_PAGE_SIZE,
+        ...query,
+        cursor,
+      });
+      items.push(...response.items);
+      cursor = response.nextCursor;
+      if (!cursor) break;
+    }
+    return items;
+  }
+
+  getMap(): Promise<OwnershipMapResponse> {
+    return this.#get('/map', {});
+  }
+
+  getChecks(options?: { entityRef?: string }): Promise<ChecksResponse> {
+    return this.#get('/checks', { entityRef: options?.entityRef });
+  }
+
+  async #get<T>(
+    path: string,
+    params: Record<string, string | undefined>,
+  ): Promise<T> {
+    const base = await this.#discoveryApi.getBaseUrl('data-infra');
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined && value !== '') search.set(key, value);
+    }
+    const query = search.toString();
+    const response = await this.#fetchApi.fetch(
+      `${base}${path}${query ? `?${query}` : ''}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+function rotationPath(rotationRef: string): string {
+  const { namespace, name } = parseEntityRef(rotationRef, {
+    defaultKind: 'rotation',
+    defaultNamespace: 'default',
+  });
+  return `/rotations/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    name,
+  )}`;
+}

@@ -1,0 +1,3 @@
+export { dataInfraApiRef } from './DataInfraApi';
+export type { DataInfraApi, ServicesQuery } from './DataInfraApi';
+export { DataInfraClient } from './DataInfraClient';

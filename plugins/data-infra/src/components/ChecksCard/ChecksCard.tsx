@@ -1,0 +1,40 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { dataInfraApiRef } from '../../api';
+import { FindingList } from './FindingList';
+
+/** The findings ("checking escalation paths") that concern this entity. */
+export function ChecksCard() {
+  const { entity } = useEntity();
+  const api = useApi(dataInfraApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  const { value, loading, error } = useAsync(
+    () => api.getChecks({ entityRef }),
+    [api, entityRef],
+  );
+
+  return (
+    <InfoCard title="Checks">
+      {(() => {
+        if (loading) return <Progress />;
+        if (error) return <ResponseErrorPanel error={error} />;
+        if (!value || value.findings.length === 0) {
+          return (
+            <Typography variant="body2">
+              No findings: ownership and escalation look complete.
+            </Typography>
+          );
+        }
+        return <FindingList findings={value.findings} />;
+      })()}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,2 @@
+export { ChecksCard } from './ChecksCard';
+export { FindingList } from './FindingList';

@@ -1,0 +1,1 @@
+export { DataInfraPage } from './DataInfraPage';

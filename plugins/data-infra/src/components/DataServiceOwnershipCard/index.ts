@@ -1,0 +1,1 @@
+export { DataServiceOwnershipCard } from './DataServiceOwnershipCard';

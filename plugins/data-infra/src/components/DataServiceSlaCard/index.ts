@@ -1,0 +1,1 @@
+export { DataServiceSlaCard } from './DataServiceSlaCard';

@@ -1,0 +1,2 @@
+export { EscalationPathCard } from './EscalationPathCard';
+export { EscalationTimeline } from './EscalationTimeline';

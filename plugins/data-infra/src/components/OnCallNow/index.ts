@@ -1,0 +1,1 @@
+export { OnCallNow } from './OnCallNow';

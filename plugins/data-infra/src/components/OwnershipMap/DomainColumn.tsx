@@ -1,0 +1,99 @@
+import { makeStyles } from '@material-ui/core/styles';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import Divider from '@material-ui/core/Divider';
+import { OnCallList, RefLink, RefLinkList } from '../shared';
+import type { MapDomain, MapService } from './filterMap';
+import { ServiceTileList } from './ServiceTileList';
+
+const useStyles = makeStyles(theme => ({
+  column: { padding: theme.spacing(2), minWidth: 0 },
+  subteam: { margin: theme.spacing(1, 0) },
+  muted: { color: theme.palette.text.secondary },
+}));
+
+/**
+ * One domain of the map: its subteams (lead, members, stakeholders, who is
+ * on call now) above its services as tiles.
+ */
+export function DomainColumn(props: {
+  domain: MapDomain;
+  services: MapService[];
+  selectedRef: string | undefined;
+  relatedRefs: Set<string>;
+  onSelect: (ref: string) => void;
+}) {
+  const { domain, services } = props;
+  const classes = useStyles();
+  return (
+    <Paper
+      className={classes.column}
+      component="section"
+      aria-label={domain.title}
+    >
+      <Typography variant="h6" component="h2">
+        {domain.title}
+      </Typography>
+      {domain.description && (
+        <Typography variant="caption" className={classes.muted}>
+          {domain.description}
+        </Typography>
+      )}
+      {domain.subteams.length === 0 && (
+        <Typography variant="body2">No subteam in this domain yet.</Typography>
+      )}
+      {domain.subteams.map(subteam => {
+        const onCall = subteam.rotations.flatMap(r => r.onCall);
+        return (
+          <div key={subteam.ref} className={classes.subteam}>
+            <Typography variant="subtitle1" component="h3">
+              <RefLink entityRef={subteam.ref} title={subteam.title} />
+            </Typography>
+            <Typography variant="body2" component="div">
+              Lead:{' '}
+              {subteam.lead ? (
+                <RefLink
+                  entityRef={subteam.lead.ref}
+                  title={subteam.lead.displayName}
+                />
+              ) : (
+                'none'
+              )}
+            </Typography>
+            <Typography variant="body2" component="div">
+              Members ({subteam.members.length}):{' '}
+              <RefLinkList
+                entityRefs={subteam.members.map(m => ({
+                  ref: m.ref,
+                  title: m.displayName,
+                }))}
+              />
+            </Typography>
+            <Typography variant="body2" component="div">
+              Stakeholders: <RefLinkList entityRefs={subteam.stakeholders} />
+            </Typography>
+            <Typography variant="body2" component="div">
+              {subteam.rotations.length === 0 ? (
+                'No rotation'
+              ) : (
+                <OnCallList onCall={onCall} />
+              )}
+            </Typography>
+          </div>
+        );
+      })}
+      <Divider />
+      <Typography variant="subtitle2" component="h3" style={{ marginTop: 8 }}>
+        {services.length === domain.services.length
+          ? `${services.length.toLocaleString('en-US')} services`
+          : `${services.length.toLocaleString('en-US')} of ${domain.services.length.toLocaleString('en-US')} services`}
+      </Typography>
+      <ServiceTileList
+        services={services}
+        selectedRef={props.selectedRef}
+        relatedRefs={props.relatedRefs}
+        onSelect={props.onSelect}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,83 @@
+import { makeStyles } from '@material-ui/core/styles';
+import Typography from '@material-ui/core/Typography';
+import type { CSSProperties } from 'react';
+import { RefLink, SeverityChip, formatPercent } from '../shared';
+import type { MapService } from './filterMap';
+
+export const TILE_HEIGHT = 64;
+
+const useStyles = makeStyles(theme => ({
+  tile: {
+    boxSizing: 'border-box',
+    height: TILE_HEIGHT - 6,
+    margin: '3px 0',
+    padding: theme.spacing(0.5, 1),
+    border: `1px solid ${theme.palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+    backgroundColor: theme.palette.background.paper,
+    cursor: 'pointer',
+    overflow: 'hidden',
+    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
+  },
+  selected: { borderColor: theme.palette.primary.main, borderWidth: 2 },
+  related: { borderColor: theme.palette.secondary.main, borderStyle: 'dashed' },
+  title: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  facts: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+}));
+
+/**
+ * A service as a compact tile: name (linked), tier, availability and worst
+ * finding. Clicking (or Enter on) the tile selects it to show its
+ * cross-domain dependencies.
+ */
+export function ServiceTile(props: {
+  service: MapService;
+  selected: boolean;
+  related: boolean;
+  onSelect: (ref: string) => void;
+  style?: CSSProperties;
+}) {
+  const { service, selected, related, onSelect, style } = props;
+  const classes = useStyles();
+  return (
+    <div style={style}>
+      <div
+        role="button"
+        tabIndex={0}
+        aria-pressed={selected}
+        aria-label={`Select ${service.title}`}
+        className={[
+          classes.tile,
+          selected && classes.selected,
+          related && !selected && classes.related,
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        onClick={() => onSelect(service.ref)}
+        onKeyDown={e => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            onSelect(service.ref);
+          }
+        }}
+      >
+        <Typography variant="body2" className={classes.title}>
+          <RefLink entityRef={service.ref} title={service.title} />
+        </Typography>
+        <div className={classes.facts}>
+          <Typography variant="caption">
+            {service.tier ? `Tier ${service.tier}` : 'No tier'}
+          </Typography>
+          <Typography variant="caption">
+            {service.availability !== undefined
+              ? formatPercent(service.availability)
+              : 'No SLA'}
+          </Typography>
+          {service.worstFinding && (
+            <SeverityChip severity={service.worstFinding} />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { OwnershipMap, OwnershipMapView } from './OwnershipMap';

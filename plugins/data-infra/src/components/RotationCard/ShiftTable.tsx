@@ -1,0 +1,47 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Chip from '@material-ui/core/Chip';
+import type { ShiftsResponse } from '@data-infra/backstage-plugin-data-infra-common';
+import { RefLink, formatInstantIn } from '../shared';
+
+/** Shifts in start order, primary before secondary at the same start. */
+export function ShiftTable(props: {
+  shifts: ShiftsResponse['shifts'];
+  zone: string;
+}) {
+  const roleRank = (role: string) => (role === 'primary' ? 0 : 1);
+  const shifts = [...props.shifts].sort(
+    (a, b) =>
+      a.start.localeCompare(b.start) || roleRank(a.role) - roleRank(b.role),
+  );
+  return (
+    <Table size="small" aria-label="Upcoming shifts">
+      <TableHead>
+        <TableRow>
+          <TableCell>From</TableCell>
+          <TableCell>Until</TableCell>
+          <TableCell>Role</TableCell>
+          <TableCell>Person</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {shifts.map(shift => (
+          <TableRow key={`${shift.role}-${shift.start}-${shift.user.ref}`}>
+            <TableCell>{formatInstantIn(shift.start, props.zone)}</TableCell>
+            <TableCell>{formatInstantIn(shift.end, props.zone)}</TableCell>
+            <TableCell>{shift.role}</TableCell>
+            <TableCell>
+              <RefLink entityRef={shift.user.ref} title={shift.user.displayName} />
+              {shift.source === 'override' && (
+                <Chip size="small" label="override" style={{ marginLeft: 8 }} />
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,2 @@
+export { RotationCard } from './RotationCard';
+export { ShiftTable } from './ShiftTable';

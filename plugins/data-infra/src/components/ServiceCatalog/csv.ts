@@ -1,0 +1,63 @@
+import type { ServiceSummary } from '@data-infra/backstage-plugin-data-infra-common';
+import { formatDurationMs, formatIsoDuration } from '../shared/format';
+
+/** One column of the export: its header and how to read a row. */
+interface CsvColumn {
+  header: string;
+  value: (row: ServiceSummary) => string | number | undefined;
+}
+
+export const CSV_COLUMNS: CsvColumn[] = [
+  { header: 'Service', value: r => r.title },
+  { header: 'Entity ref', value: r => r.ref },
+  { header: 'Domain', value: r => r.domain ?? '' },
+  { header: 'Owner', value: r => r.owner?.title ?? '' },
+  { header: 'Tier', value: r => r.tier },
+  { header: 'Lifecycle', value: r => r.lifecycle },
+  { header: 'Availability %', value: r => r.sla?.availability },
+  {
+    header: 'Error budget',
+    value: r =>
+      r.errorBudgetMs === undefined ? '' : formatDurationMs(r.errorBudgetMs),
+  },
+  { header: 'Support hours', value: r => r.sla?.supportHours?.type ?? '' },
+  {
+    header: 'Sev1 response',
+    value: r =>
+      r.sla?.responseTime?.sev1 ? formatIsoDuration(r.sla.responseTime.sev1) : '',
+  },
+  {
+    header: 'On call now',
+    value: r => r.onCall.map(o => `${o.user.displayName} (${o.role})`).join('; '),
+  },
+  { header: 'Worst finding', value: r => r.worstFinding ?? 'ok' },
+];
+
+/** RFC 4180 quoting: quote when needed, double inner quotes. */
+function quote(value: string | number | undefined): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  // A leading =, +, - or @ would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The rows as CSV text with a header line, CRLF line ends. */
+export function servicesToCsv(rows: ServiceSummary[]): string {
+  const lines = [CSV_COLUMNS.map(c => quote(c.header)).join(',')];
+  for (const row of rows) {
+    lines.push(CSV_COLUMNS.map(c => quote(c.value(row))).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Hands a text to the browser as a file download. */
+export function downloadText(filename: string, text: string, type = 'text/csv') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = filename;
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  URL.revokeObjectURL(url);
+}

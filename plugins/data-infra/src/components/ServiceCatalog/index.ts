@@ -1,0 +1,2 @@
+export { ServiceCatalog, ServiceCatalogView } from './ServiceCatalog';
+export { servicesToCsv } from './csv';

@@ -1,0 +1,1 @@
+export { SubteamOverviewCard } from './SubteamOverviewCard';

@@ -1,0 +1,10 @@
+export * from './format';
+export * from './sla';
+export * from './refs';
+export { RefLink, RefLinkList } from './RefLink';
+export { SeverityChip } from './SeverityChip';
+export { LabelledValue } from './LabelledValue';
+export { ContactDetails } from './ContactDetails';
+export { OnCallList } from './OnCallList';
+export { useDomains, domainTitle } from './useDomains';
+export { PolicySummary } from './PolicySummary';

@@ -1,0 +1,51 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+
+/**
+ * The name part of an entity ref, for when no title is known
+ * ('user:default/jane.doe' → 'jane.doe'). Never throws: entities may be
+ * half-filled and refs malformed.
+ */
+export function refName(ref: string | undefined): string {
+  if (!ref) return '';
+  try {
+    return parseEntityRef(ref).name;
+  } catch {
+    return ref;
+  }
+}
+
+/** True when a string parses as an entity ref (with the given default kind). */
+export function isParsableRef(ref: unknown, defaultKind?: string): ref is string {
+  if (typeof ref !== 'string' || !ref) return false;
+  try {
+    parseEntityRef(ref, defaultKind ? { defaultKind } : undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps only the strings of a field that should be a list of refs. */
+export function refList(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.length > 0)
+    : [];
+}
+
+/**
+ * A ref in full form ('subteam:default/data-platform'), defaults filled in;
+ * undefined when it cannot be parsed.
+ */
+export function fullRef(
+  ref: unknown,
+  defaultKind: string,
+  defaultNamespace: string = 'default',
+): string | undefined {
+  if (typeof ref !== 'string' || !ref) return undefined;
+  try {
+    const parsed = parseEntityRef(ref, { defaultKind, defaultNamespace });
+    return `${parsed.kind.toLocaleLowerCase('en-US')}:${parsed.namespace}/${parsed.name}`;
+  } catch {
+    return undefined;
+  }
+}

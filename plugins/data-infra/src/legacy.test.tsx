@@ -1,0 +1,132 @@
+/*
+ * The legacy exports in a legacy app: an EntityPage-like tree that picks
+ * cards with EntitySwitch, as an adopter's EntityPage.tsx does, and the page
+ * mounted on a route.
+ */
+import { screen } from '@testing-library/react';
+import type { Entity } from '@backstage/catalog-model';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { EntitySwitch } from '@backstage/plugin-catalog';
+import { Route, Routes } from 'react-router-dom';
+import {
+  DataInfraPage,
+  EntityDataInfraChecksCard,
+  EntityDataServiceOwnershipCard,
+  EntityDataServiceSlaCard,
+  EntityEscalationPathCard,
+  EntityRotationCard,
+  EntitySubteamOverviewCard,
+  dataInfraApiRef,
+  isDataServiceEntity,
+  isRotationEntity,
+  isSubteamEntity,
+  rootRouteRef,
+} from './index';
+import {
+  dataPlatformSubteam,
+  halfFilled,
+  kafkaEntity,
+  mockDataInfraApi,
+  platformRotation,
+} from './__testUtils__/fixtures';
+
+function EntityPage() {
+  return (
+    <EntitySwitch>
+      <EntitySwitch.Case if={isDataServiceEntity}>
+        <EntityDataServiceOwnershipCard />
+        <EntityDataServiceSlaCard />
+        <EntityEscalationPathCard />
+        <EntityDataInfraChecksCard />
+      </EntitySwitch.Case>
+      <EntitySwitch.Case if={isSubteamEntity}>
+        <EntitySubteamOverviewCard />
+        <EntityDataInfraChecksCard />
+      </EntitySwitch.Case>
+      <EntitySwitch.Case if={isRotationEntity}>
+        <EntityRotationCard />
+      </EntitySwitch.Case>
+      <EntitySwitch.Case>
+        <p>Default entity page</p>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+  );
+}
+
+async function renderEntityPage(entity: Entity) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [dataInfraApiRef, mockDataInfraApi()],
+        [catalogApiRef, catalogApiMock({ entities: [dataPlatformSubteam] })],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <EntityPage />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('legacy frontend system', () => {
+  it('shows the DataService cards on the Kafka page: owner Data Platform, SLA, escalation', async () => {
+    await renderEntityPage(kafkaEntity);
+    expect(await screen.findByRole('link', { name: 'Data Platform' })).toBeInTheDocument();
+    expect(await screen.findByText(/43\.2 min of downtime per 30d/)).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Alice Andersen' })).toBeInTheDocument();
+    expect(await screen.findByText('Checks')).toBeInTheDocument();
+    expect(screen.queryByText('Subteam overview')).not.toBeInTheDocument();
+  });
+
+  it('shows the subteam overview on a Subteam page', async () => {
+    await renderEntityPage(dataPlatformSubteam);
+    expect(await screen.findByText('Subteam overview')).toBeInTheDocument();
+    expect(await screen.findByText('No findings for this subteam.')).toBeInTheDocument();
+    expect(screen.queryByText('Escalation path')).not.toBeInTheDocument();
+  });
+
+  it('shows the rotation card on a Rotation page and nothing of ours elsewhere', async () => {
+    await renderEntityPage(platformRotation);
+    expect(await screen.findByRole('table', { name: 'Upcoming shifts' })).toBeInTheDocument();
+  });
+
+  it('leaves other kinds alone', async () => {
+    await renderEntityPage({ ...halfFilled('Component'), apiVersion: 'backstage.io/v1alpha1' });
+    expect(await screen.findByText('Default entity page')).toBeInTheDocument();
+  });
+
+  it('renders half-filled entities of our kinds without throwing', async () => {
+    await renderEntityPage(halfFilled('DataService'));
+    expect(
+      await screen.findByText('This service names no owner subteam (spec.owner).'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('This service declares no SLA (spec.sla).')).toBeInTheDocument();
+  });
+
+  it('mounts DataInfraPage with its three tabs', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={[[dataInfraApiRef, mockDataInfraApi()]]}>
+        <Routes>
+          <Route path="/data-infra/*" element={<DataInfraPage />} />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/data-infra/services'],
+        mountedRoutes: {
+          '/data-infra': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+    expect(await screen.findByText('Data services (3 of 3)')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Ownership map' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'On call now' })).toBeInTheDocument();
+  });
+});

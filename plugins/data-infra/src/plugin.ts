@@ -1,0 +1,113 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { DataInfraClient, dataInfraApiRef } from './api';
+import { onCallRouteRef, rootRouteRef, servicesRouteRef } from './routes';
+
+/**
+ * The data-infra plugin for apps on the legacy frontend system.
+ * @public
+ */
+export const dataInfraPlugin = createPlugin({
+  id: 'data-infra',
+  apis: [
+    createApiFactory({
+      api: dataInfraApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new DataInfraClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+    onCall: onCallRouteRef,
+    services: servicesRouteRef,
+  },
+});
+
+/**
+ * The ownership map, on-call and service catalog page; mount it on
+ * `/data-infra` in App.tsx.
+ * @public
+ */
+export const DataInfraPage = dataInfraPlugin.provide(
+  createRoutableExtension({
+    name: 'DataInfraPage',
+    component: () =>
+      import('./components/DataInfraPage').then(m => m.DataInfraPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** Ownership of a DataService. @public */
+export const EntityDataServiceOwnershipCard = dataInfraPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataServiceOwnershipCard',
+    component: {
+      lazy: () =>
+        import('./components/DataServiceOwnershipCard').then(
+          m => m.DataServiceOwnershipCard,
+        ),
+    },
+  }),
+);
+
+/** SLA and error budget of a DataService. @public */
+export const EntityDataServiceSlaCard = dataInfraPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataServiceSlaCard',
+    component: {
+      lazy: () =>
+        import('./components/DataServiceSlaCard').then(m => m.DataServiceSlaCard),
+    },
+  }),
+);
+
+/** Escalation path of a DataService, or a Subteam's default policy. @public */
+export const EntityEscalationPathCard = dataInfraPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEscalationPathCard',
+    component: {
+      lazy: () =>
+        import('./components/EscalationPathCard').then(m => m.EscalationPathCard),
+    },
+  }),
+);
+
+/** Findings about any data-infra entity. @public */
+export const EntityDataInfraChecksCard = dataInfraPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataInfraChecksCard',
+    component: {
+      lazy: () => import('./components/ChecksCard').then(m => m.ChecksCard),
+    },
+  }),
+);
+
+/** Overview of a Subteam. @public */
+export const EntitySubteamOverviewCard = dataInfraPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySubteamOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/SubteamOverviewCard').then(
+          m => m.SubteamOverviewCard,
+        ),
+    },
+  }),
+);
+
+/** On call now, next hand-off and upcoming shifts of a Rotation. @public */
+export const EntityRotationCard = dataInfraPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRotationCard',
+    component: {
+      lazy: () => import('./components/RotationCard').then(m => m.RotationCard),
+    },
+  }),
+);
