@@ -42,3 +42,4 @@ e2e: chromium
 # Benchmarks (not part of `make test`); figures go in bench/README.md.
 bench: install
 	$(TOOL) node bench/run.mjs $(BENCH_ARGS)
+	$(TOOL) node bench/frontend.mjs

@@ -3,6 +3,12 @@ import type { Entity } from '@backstage/catalog-model';
 /** The apiVersion of every data-infra kind. @public */
 export const DATA_INFRA_API_VERSION = 'data-infra.io/v1alpha1';
 
+/*
+ * Nested shapes are type aliases, not interfaces: only a type alias gets the
+ * implicit index signature that lets an entity's spec be assigned to
+ * Backstage's JsonObject (Entity['spec']).
+ */
+
 /** Day of the week as written in coverage windows. @public */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
@@ -12,11 +18,11 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
  * window crosses midnight and belongs to the day it starts.
  * @public
  */
-export interface CoverageWindow {
+export type CoverageWindow = {
   days: Weekday[];
   from: string;
   to: string;
-}
+};
 
 /** Who an escalation level pages. Exactly one key is set. @public */
 export type EscalationTarget =
@@ -25,7 +31,7 @@ export type EscalationTarget =
   | { subteamLead: string };
 
 /** One level of an escalation policy. @public */
-export interface EscalationLevel {
+export type EscalationLevel = {
   /** ISO-8601 duration since the alert (PT0M, PT15M…); strictly increasing. */
   after: string;
   target: EscalationTarget;
@@ -34,17 +40,17 @@ export interface EscalationLevel {
    * only in business hours). Absent: always.
    */
   hours?: { timezone: string; windows: CoverageWindow[] };
-}
+};
 
 /** An escalation policy: on DataService, or the default on a Subteam. @public */
-export interface EscalationPolicy {
+export type EscalationPolicy = {
   levels: EscalationLevel[];
   /** How many times the whole policy loops before it stops (default 0). */
   repeat?: number;
-}
+};
 
 /** How to reach a subteam. @public */
-export interface Contact {
+export type Contact = {
   /** Chat channel, e.g. '#data-platform'. */
   chat?: string;
   /** Ticket queue URL. */
@@ -52,10 +58,10 @@ export interface Contact {
   email?: string;
   /** How to page the subteam (e.g. the alerting integration), free text or URL. */
   pager?: string;
-}
+};
 
 /** Service level agreement of a DataService. @public */
-export interface ServiceLevel {
+export type ServiceLevel = {
   /** Percent, e.g. 99.9. */
   availability?: number;
   /** Rolling window, e.g. '30d', '7d', '4w' (OpenSLO style). Default '30d'. */
@@ -75,7 +81,7 @@ export interface ServiceLevel {
   /** Recovery point / time objectives (ISO-8601 durations). */
   rpo?: string;
   rto?: string;
-}
+};
 
 /** kind: Subteam. @public */
 export interface SubteamEntityV1alpha1 extends Entity {
@@ -123,12 +129,12 @@ export interface DataServiceEntityV1alpha1 extends Entity {
 }
 
 /** An override of a rotation: local date-times in the rotation's zone. @public */
-export interface RotationOverride {
+export type RotationOverride = {
   start: string;
   end: string;
   user: string;
   role?: 'primary' | 'secondary';
-}
+};
 
 /** kind: Rotation. @public */
 export interface RotationEntityV1alpha1 extends Entity {

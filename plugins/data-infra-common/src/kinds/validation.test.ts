@@ -1,7 +1,13 @@
+import type { Entity } from '@backstage/catalog-model';
 import { validateDataInfraEntity, formatEntityProblems } from './validation';
+import subteamSchema from '../schema/Subteam.v1alpha1.schema.json';
+import dataServiceSchema from '../schema/DataService.v1alpha1.schema.json';
+import rotationSchema from '../schema/Rotation.v1alpha1.schema.json';
+
+const API = 'data-infra.io/v1alpha1';
 
 const rotation = (spec: Record<string, unknown>) => ({
-  apiVersion: 'data-infra.io/v1alpha1',
+  apiVersion: API,
   kind: 'Rotation',
   metadata: { name: 'r' },
   spec: {
@@ -14,6 +20,36 @@ const rotation = (spec: Record<string, unknown>) => ({
   },
 });
 
+const subteam = (spec: Record<string, unknown>) => ({
+  apiVersion: API,
+  kind: 'Subteam',
+  metadata: { name: 's' },
+  spec: {
+    domain: 'mlops',
+    parent: 'group:default/data-infrastructure',
+    members: ['user:default/a', 'user:default/b'],
+    ...spec,
+  },
+});
+
+const service = (spec: Record<string, unknown>) => ({
+  apiVersion: API,
+  kind: 'DataService',
+  metadata: { name: 'kafka' },
+  spec: {
+    type: 'streaming',
+    lifecycle: 'production',
+    owner: 'subteam:default/data-platform',
+    ...spec,
+  },
+});
+
+/** The lines validation produces for an entity. */
+const lines = (entity: Entity) => formatEntityProblems(entity, validateDataInfraEntity(entity)).split('\n');
+
+const level = (after: string, target: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ after, target, ...extra });
+const weekdays = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' }];
+
 describe('validateDataInfraEntity (smoke)', () => {
   it('accepts a valid rotation', () => {
     expect(validateDataInfraEntity(rotation({}))).toEqual([]);
@@ -23,5 +59,161 @@ describe('validateDataInfraEntity (smoke)', () => {
     expect(formatEntityProblems(entity, validateDataInfraEntity(entity))).toBe(
       'rotation:default/r: spec.shiftLength: must be an ISO-8601 duration like P1W or PT15M, got "weekly"',
     );
+  });
+});
+
+describe('Rotation: invalid specs', () => {
+  it.each<[string, Entity, string]>([
+    ['a time zone abbreviation', rotation({ timezone: 'EST' }), 'spec.timezone: must be an IANA time zone like Europe/Berlin, got "EST"'],
+    ['an unknown zone', rotation({ timezone: 'Europe/Atlantis' }), 'spec.timezone: must be an IANA time zone like Europe/Berlin, got "Europe/Atlantis"'],
+    ['a start that is not on the calendar', rotation({ start: '2026-02-30T09:00' }), 'spec.start: must be a real calendar date-time, got "2026-02-30T09:00"'],
+    ['a start with an offset', rotation({ start: '2026-01-05T09:00Z' }), 'spec.start: must be a local date-time like 2026-01-05T09:00 (no offset), got "2026-01-05T09:00Z"'],
+    ['a start with a space', rotation({ start: '2026-01-05 09:00' }), 'spec.start: must be a local date-time like 2026-01-05T09:00 (no offset), got "2026-01-05 09:00"'],
+    ['a zero shift length', rotation({ shiftLength: 'PT0H' }), 'spec.shiftLength: must be longer than zero, got "PT0H"'],
+    ['no participants', rotation({ participants: [] }), 'spec.participants: must list at least one item, got []'],
+    ['participants as a string', rotation({ participants: 'user:default/a' }), 'spec.participants: must be a list, got "user:default/a"'],
+    ['a depth of 3', rotation({ depth: 3 }), 'spec.depth: must be 1 or 2, got 3'],
+    ['a day name spelt out', rotation({ coverage: [{ days: ['monday'], from: '09:00', to: '17:00' }] }), 'spec.coverage[0].days[0]: must be one of mon, tue, wed, thu, fri, sat, sun, got "monday"'],
+    ['a one-digit hour', rotation({ coverage: [{ days: ['mon'], from: '9:00', to: '17:00' }] }), "spec.coverage[0].from: must be a time of day 'HH:MM' (00:00 to 24:00), got \"9:00\""],
+    ['an empty window', rotation({ coverage: [{ days: ['mon'], from: '09:00', to: '09:00' }] }), 'spec.coverage[0].to: must be a different time than from (09:00), got "09:00"; a window from 00:00 to 24:00 covers a whole day'],
+    ['a window without an end', rotation({ coverage: [{ days: ['mon'], from: '09:00' }] }), "spec.coverage[0].to: is required: a time of day 'HH:MM' (00:00 to 24:00)"],
+    ['an override ending before it starts', rotation({ overrides: [{ start: '2026-01-05T09:00', end: '2026-01-04T09:00', user: 'user:default/a' }] }), 'spec.overrides[0].end: must be after start (2026-01-05T09:00), got "2026-01-04T09:00"'],
+    ['an override with an unknown role', rotation({ overrides: [{ start: '2026-01-05T09:00', end: '2026-01-06T09:00', user: 'a', role: 'tertiary' }] }), 'spec.overrides[0].role: must be primary or secondary, got "tertiary"'],
+    ['a secondary override at depth 1', rotation({ depth: 1, overrides: [{ start: '2026-01-05T09:00', end: '2026-01-06T09:00', user: 'a', role: 'secondary' }] }), 'spec.overrides[0].role: must be primary on a rotation of depth 1, got "secondary"'],
+    ['a misspelt field', rotation({ shift: 'P1W' }), 'spec.shift: is not a known field; the known ones are owner, timezone, start, shiftLength, participants, depth, coverage, overrides'],
+  ])('rejects %s', (_, entity, expected) => {
+    expect(lines(entity)).toEqual([`rotation:default/r: ${expected}`]);
+  });
+
+  it('lists every missing required field with what it expects', () => {
+    const entity = { apiVersion: API, kind: 'Rotation', metadata: { name: 'r' }, spec: { owner: 'subteam:default/x' } };
+    expect(lines(entity)).toEqual([
+      'rotation:default/r: spec.timezone: is required: an IANA time zone like Europe/Berlin',
+      'rotation:default/r: spec.start: is required: a local date-time like 2026-01-05T09:00 (no offset)',
+      'rotation:default/r: spec.shiftLength: is required: an ISO-8601 duration like P1W or PT15M',
+      'rotation:default/r: spec.participants: is required (ordered User refs)',
+    ]);
+  });
+});
+
+describe('Subteam: invalid specs', () => {
+  it.each<[string, Entity, string]>([
+    ['a domain title instead of its id', subteam({ domain: 'Data Platform' }), 'spec.domain: must be a domain id like data-platform, got "Data Platform"'],
+    ['no members', subteam({ members: [] }), 'spec.members: must list at least one item, got []'],
+    ['a member listed twice', subteam({ members: ['user:default/a', 'user:default/a'] }), 'spec.members: must not list "user:default/a" twice, got ["user:default/a","user:default/a"]'],
+    ['a lead who is not a member', subteam({ lead: 'user:default/z' }), 'spec.lead: must be one of spec.members, got "user:default/z"'],
+    ['a malformed e-mail', subteam({ contact: { email: 'data-platform' } }), 'spec.contact.email: must be an e-mail address, got "data-platform"'],
+    ['a ticket queue that is not a URL', subteam({ contact: { tickets: 'ask in chat' } }), 'spec.contact.tickets: must be a URL, got "ask in chat"'],
+    ['an unknown contact field', subteam({ contact: { slack: '#mlops' } }), 'spec.contact.slack: is not a known field; the known ones are chat, tickets, email, pager'],
+    ['an escalation without levels', subteam({ escalation: { levels: [] } }), 'spec.escalation.levels: must list at least one item, got []'],
+    ['a target naming two kinds', subteam({ escalation: { levels: [level('PT0M', { rotation: 'r', user: 'u' })] } }), 'spec.escalation.levels[0].target: must be exactly one of rotation (with optional role), user or subteamLead, got {"rotation":"r","user":"u"}'],
+    ['an empty target', subteam({ escalation: { levels: [level('PT0M', {})] } }), 'spec.escalation.levels[0].target: must be exactly one of rotation (with optional role), user or subteamLead, got {}'],
+    ['a delay in words', subteam({ escalation: { levels: [level('15 minutes', { user: 'u' })] } }), 'spec.escalation.levels[0].after: must be an ISO-8601 duration like P1W or PT15M, got "15 minutes"'],
+    ['delays that go backwards', subteam({ escalation: { levels: [level('PT15M', { user: 'u' }), level('PT5M', { user: 'v' })] } }), 'spec.escalation.levels[1].after: must be later than the level before it (delays strictly increase), got "PT5M"'],
+    ['a negative repeat', subteam({ escalation: { repeat: -1, levels: [level('PT0M', { user: 'u' })] } }), 'spec.escalation.repeat: must be at least 0, got -1'],
+    ['level hours in an abbreviated zone', subteam({ escalation: { levels: [level('PT0M', { user: 'u' }, { hours: { timezone: 'CET', windows: weekdays } })] } }), 'spec.escalation.levels[0].hours.timezone: must be an IANA time zone like Europe/Berlin, got "CET"'],
+  ])('rejects %s', (_, entity, expected) => {
+    expect(lines(entity)).toEqual([`subteam:default/s: ${expected}`]);
+  });
+});
+
+describe('DataService: invalid specs', () => {
+  it.each<[string, Entity, string]>([
+    ['a tier of 4', service({ tier: 4 }), 'spec.tier: must be 1, 2 or 3, got 4'],
+    ['a tier as a string', service({ tier: '1' }), 'spec.tier: must be 1, 2 or 3, got "1"'],
+    ['an empty owner', service({ owner: '' }), 'spec.owner: must be an entity reference like subteam:default/data-platform, got ""'],
+    ['an availability above 100', service({ sla: { availability: 101 } }), 'spec.sla.availability: must be a percentage above 0 and at most 100, got 101'],
+    ['a window in words', service({ sla: { window: '1 month' } }), 'spec.sla.window: must be a rolling window like 30d or 4w, got "1 month"'],
+    ['unknown support hours', service({ sla: { supportHours: { type: '9to5' } } }), 'spec.sla.supportHours.type: must be 24x7 or business-hours, got "9to5"'],
+    ['business hours without a zone', service({ sla: { supportHours: { type: 'business-hours' } } }), 'spec.sla.supportHours.timezone: is required for business-hours'],
+    ['support hours in an abbreviated zone', service({ sla: { supportHours: { type: '24x7', timezone: 'PST' } } }), 'spec.sla.supportHours.timezone: must be an IANA time zone like Europe/Berlin, got "PST"'],
+    ['a response time in words', service({ sla: { responseTime: { sev1: 'fast' } } }), 'spec.sla.responseTime.sev1: must be an ISO-8601 duration like P1W or PT15M, got "fast"'],
+    ['an unknown severity', service({ sla: { responseTime: { sev4: 'PT1H' } } }), 'spec.sla.responseTime.sev4: is not a known field; the known ones are sev1, sev2, sev3'],
+    ['a runbook that is not a URL', service({ runbook: 'see the wiki' }), 'spec.runbook: must be a URL, got "see the wiki"'],
+    ['dependsOn as a string', service({ dependsOn: 'zookeeper' }), 'spec.dependsOn: must be a list, got "zookeeper"'],
+    ['no lifecycle', service({ lifecycle: undefined }), 'spec.lifecycle: is required (experimental, production, deprecated…)'],
+    ['too many repeats', service({ escalation: { repeat: 11, levels: [level('PT0M', { user: 'u' })] } }), 'spec.escalation.repeat: must be at most 10, got 11'],
+  ])('rejects %s', (_, entity, expected) => {
+    expect(lines(entity)).toEqual([`dataservice:default/kafka: ${expected}`]);
+  });
+
+  it('reports several problems of one entity, one line each', () => {
+    expect(lines(service({ tier: 0, sla: { availability: 0, window: '30' } }))).toEqual([
+      'dataservice:default/kafka: spec.tier: must be 1, 2 or 3, got 0',
+      'dataservice:default/kafka: spec.sla.availability: must be a percentage above 0 and at most 100, got 0',
+      'dataservice:default/kafka: spec.sla.window: must be a rolling window like 30d or 4w, got "30"',
+    ]);
+  });
+});
+
+describe('valid entities', () => {
+  it.each([
+    ['Subteam', subteamSchema.examples[0]],
+    ['DataService', dataServiceSchema.examples[0]],
+    ['Rotation', rotationSchema.examples[0]],
+  ])('accepts the %s schema example', (_, example) => {
+    expect(validateDataInfraEntity(example as Entity)).toEqual([]);
+  });
+
+  it('accepts fully specified entities of each kind', () => {
+    const escalation = {
+      levels: [
+        level('PT0M', { rotation: 'rotation:default/data-platform', role: 'primary' }),
+        level('PT10M', { rotation: 'data-platform', role: 'secondary' }),
+        level('PT30M', { subteamLead: 'subteam:default/data-platform' }, { hours: { timezone: 'Europe/Berlin', windows: weekdays } }),
+        level('PT1H', { user: 'user:default/head-of-data' }),
+      ],
+      repeat: 2,
+    };
+    expect(
+      validateDataInfraEntity(
+        subteam({
+          domain: 'data-platform',
+          members: ['user:default/a', 'user:default/b', 'user:default/c'],
+          lead: 'user:default/a',
+          stakeholders: ['group:default/sre'],
+          contact: { chat: '#data-platform', tickets: 'https://jira.example.com/projects/DP', email: 'dp@example.com', pager: 'opsgenie' },
+          handles: ['HDFS capacity', 'Kafka lag'],
+          escalation,
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      validateDataInfraEntity(
+        service({
+          tier: 1,
+          technology: 'Apache Kafka',
+          dependsOn: ['dataservice:default/zookeeper'],
+          consumers: ['group:default/analytics'],
+          runbook: 'https://wiki.example.com/kafka',
+          sla: {
+            availability: 99.95,
+            window: '4w',
+            supportHours: { type: 'business-hours', timezone: 'America/Chicago', windows: [{ days: ['fri'], from: '22:00', to: '06:00' }] },
+            responseTime: { sev1: 'PT15M', sev2: 'PT1H', sev3: 'P1D' },
+            resolutionTime: { sev1: 'PT4H' },
+            freshness: 'PT1H',
+            rpo: 'PT5M',
+            rto: 'PT1H',
+          },
+          escalation,
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      validateDataInfraEntity(
+        rotation({
+          timezone: 'Australia/Lord_Howe',
+          shiftLength: 'PT12H',
+          depth: 1,
+          coverage: [{ days: ['sat', 'sun'], from: '00:00', to: '24:00' }],
+          overrides: [{ start: '2026-02-01T08:00', end: '2026-02-02T08:00', user: 'user:default/b' }],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves kinds that are not ours alone', () => {
+    expect(validateDataInfraEntity({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'c' }, spec: { anything: true } })).toEqual([]);
   });
 });

@@ -39,15 +39,10 @@ function toDottedPath(instancePath: string): string {
     .split('/')
     .slice(1)
     .map(segment => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce(
-      (path, segment) =>
-        /^\d+$/.test(segment)
-          ? `${path}[${segment}]`
-          : path
-          ? `${path}.${segment}`
-          : segment,
-      '',
-    );
+    .reduce((path, segment) => {
+      if (/^\d+$/.test(segment)) return `${path}[${segment}]`;
+      return path ? `${path}.${segment}` : segment;
+    }, '');
 }
 
 function valueAt(entity: unknown, instancePath: string): unknown {
@@ -59,6 +54,28 @@ function valueAt(entity: unknown, instancePath: string): unknown {
 
 function describe(value: unknown): string {
   return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping of fields',
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+};
+
+/** What a property's schema expects, in words, to follow "is required". */
+function propertyExpectation(schema: any): string | undefined {
+  if (!schema) return undefined;
+  const ref = typeof schema.$ref === 'string' ? /#\/definitions\/(\w+)$/.exec(schema.$ref)?.[1] : undefined;
+  const resolved = ref ? (commonSchema as any).definitions?.[ref] : schema;
+  if (typeof resolved?.['x-expected'] === 'string') return `: ${resolved['x-expected']}`;
+  if (typeof resolved?.description === 'string') {
+    const text = resolved.description.replace(/\.$/, '');
+    return ` (${text.charAt(0).toLocaleLowerCase('en-US')}${text.slice(1)})`;
+  }
+  return resolved?.type && TYPE_NAMES[resolved.type] ? `: ${TYPE_NAMES[resolved.type]}` : undefined;
 }
 
 /** Turns ajv's errors into one message per field, the most specific first. */
@@ -77,20 +94,41 @@ function ajvProblems(entity: unknown, errors: ErrorObject[]): EntityProblem[] {
     let path = toDottedPath(error.instancePath);
     const expected = (error.parentSchema as any)?.['x-expected'] as string | undefined;
     let message: string;
+    const got = describe(valueAt(entity, error.instancePath));
     switch (error.keyword) {
-      case 'required':
-        path = path ? `${path}.${error.params.missingProperty}` : error.params.missingProperty;
-        message = 'is required';
+      case 'required': {
+        const missing = error.params.missingProperty as string;
+        path = path ? `${path}.${missing}` : missing;
+        const wanted = propertyExpectation((error.parentSchema as any)?.properties?.[missing]);
+        message = `is required${wanted ?? ''}`;
         break;
-      case 'additionalProperties':
+      }
+      case 'additionalProperties': {
         path = path ? `${path}.${error.params.additionalProperty}` : error.params.additionalProperty;
-        message = 'is not a known field';
+        const known = Object.keys((error.parentSchema as any)?.properties ?? {});
+        message = known.length > 0 ? `is not a known field; the known ones are ${known.join(', ')}` : 'is not a known field';
         break;
+      }
       case 'type':
-        message = `must be ${expected ?? `of type ${error.params.type}`}, got ${describe(valueAt(entity, error.instancePath))}`;
+        message = `must be ${expected ?? TYPE_NAMES[error.params.type as string] ?? `of type ${error.params.type}`}, got ${got}`;
+        break;
+      case 'minItems':
+        message =
+          error.params.limit === 1
+            ? `must list at least one item, got ${got}`
+            : `must list at least ${error.params.limit} items, got ${got}`;
+        break;
+      case 'uniqueItems': {
+        const list = valueAt(entity, error.instancePath) as unknown[];
+        message = `must not list ${describe(list?.[error.params.j])} twice, got ${got}`;
+        break;
+      }
+      case 'minimum':
+      case 'maximum':
+        message = `must be ${expected ?? `${error.keyword === 'minimum' ? 'at least' : 'at most'} ${error.params.limit}`}, got ${got}`;
         break;
       default:
-        message = `must be ${expected ?? error.message?.replace(/^must (be )?/, '')}, got ${describe(valueAt(entity, error.instancePath))}`;
+        message = `must be ${expected ?? error.message?.replace(/^must (be )?/, '')}, got ${got}`;
     }
     if (!problems.has(path)) problems.set(path, { path, message });
   }
@@ -121,7 +159,7 @@ function escalationProblems(policy: EscalationPolicy | undefined, base: string):
 function coverageProblems(windows: { from: string; to: string }[] | undefined, base: string): EntityProblem[] {
   return (windows ?? []).flatMap((w, i) =>
     w.from === w.to || (w.from === '00:00' && w.to === '00:00')
-      ? [{ path: `${base}[${i}].to`, message: `must differ from from (${w.from}); use 00:00 to 24:00 for a whole day` }]
+      ? [{ path: `${base}[${i}].to`, message: `must be a different time than from (${w.from}), got ${JSON.stringify(w.to)}; a window from 00:00 to 24:00 covers a whole day` }]
       : [],
   );
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/*
+ * Frontend benchmarks (issue 5), run by `make bench` or
+ *   scripts/with-toolchain node bench/frontend.mjs [--services 5000]
+ *  1. What the data-infra plugin adds to the app's initial JavaScript, gzip:
+ *     the app is built twice, with and without the plugin (excluded from
+ *     package discovery), and the gzip sizes of the scripts index.html loads
+ *     are compared.
+ *  2. Time until the ownership map shows N services in Chromium: a synthetic
+ *     catalog of N DataServices is loaded into the real backend, which serves
+ *     the built app; the map is opened (warm: after one load that fills the
+ *     backend's caches) and timed from navigation to the services count and
+ *     the first tiles being on screen. Reports the median of 5 loads.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const appDir = path.join(root, 'packages', 'app');
+const args = process.argv.slice(2);
+const services = Number(args[args.indexOf('--services') + 1] || 5000);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function build(extraConfig) {
+  const configArgs = ['--config', path.join(root, 'app-config.yaml'), ...(extraConfig ? ['--config', extraConfig] : [])];
+  execFileSync('yarn', ['backstage-cli', 'package', 'build', ...configArgs], { cwd: appDir, stdio: ['ignore', 'ignore', 'inherit'] });
+  const html = fs.readFileSync(path.join(appDir, 'dist', 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1].replace(/^\//, ''));
+  const gzip = scripts.reduce((n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(appDir, 'dist', s))).length, 0);
+  return { scripts: scripts.length, gzipKiB: gzip / 1024 };
+}
+
+const without = build(path.join(here, 'frontend', 'without-data-infra.yaml'));
+const withPlugin = build(); // leave dist/ with the plugin for the timing below
+const addedKiB = withPlugin.gzipKiB - without.gzipKiB;
+console.log(JSON.stringify({ initialGzipKiB: { with: withPlugin.gzipKiB.toFixed(1), without: without.gzipKiB.toFixed(1), added: addedKiB.toFixed(1) } }));
+
+// 2. Map timing.
+const catalogDir = path.join(root, 'bench', '.generated', `map-${services}`);
+execFileSync('node', [path.join(here, 'generate.mjs'), '--out', catalogDir, '--services', String(services), '--rotations', '100', '--subteams', '200']);
+const port = await new Promise((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => { const { port: p } = s.address(); s.close(() => resolve(p)); });
+});
+const baseUrl = `http://localhost:${port}`;
+const configFile = path.join(os.tmpdir(), `bench-frontend-${port}.json`);
+fs.writeFileSync(configFile, JSON.stringify({
+  backend: { baseUrl, listen: { port } }, app: { baseUrl },
+  catalog: { locations: [{ type: 'file', target: path.join(catalogDir, 'all.yaml') }], rules: [{ allow: ['Location', 'User', 'Group', 'Subteam', 'DataService', 'Rotation'] }] },
+}));
+const backend = spawn(path.join(root, 'scripts', 'run-backend'), ['--config', path.join(root, 'app-config.yaml'), '--config', configFile], { detached: true, stdio: 'ignore' });
+let browser;
+try {
+  for (;;) {
+    try { if ((await fetch(`${baseUrl}/.backstage/health/v1/readiness`)).ok) break; } catch { /* starting */ }
+    await sleep(500);
+  }
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  const expected = `${services.toLocaleString('en-US')} services`;
+  // Wait until the catalog has every service (ingestion), then warm up.
+  for (;;) {
+    await page.goto(`${baseUrl}/data-infra`);
+    try {
+      await page.getByText(expected).waitFor({ timeout: 60_000 });
+      break;
+    } catch { /* still ingesting */ }
+  }
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const start = Date.now();
+    await page.goto(`${baseUrl}/data-infra`);
+    await page.getByText(expected).waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: /^Service \d+/ }).first().waitFor();
+    times.push(Date.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({ mapServices: services, mapLoadMs: times, medianMs: times[2] }));
+  console.log(`\n| measure | value |\n| --- | --- |\n| initial JS, gzip, without plugin | ${without.gzipKiB.toFixed(1)} KiB |\n| initial JS, gzip, with plugin | ${withPlugin.gzipKiB.toFixed(1)} KiB |\n| added by the plugin | ${addedKiB.toFixed(1)} KiB |\n| map shows ${services} services (median of 5, warm) | ${times[2]} ms |`);
+} finally {
+  await browser?.close();
+  try { process.kill(-backend.pid, 'SIGKILL'); } catch { /* gone */ }
+}

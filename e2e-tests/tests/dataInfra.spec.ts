@@ -1,0 +1,61 @@
+import { test, expect, Page } from '@playwright/test';
+import path from 'node:path';
+import { screenshotDir, signInAsGuest } from './helpers';
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+
+test.beforeEach(async ({ page }) => {
+  await signInAsGuest(page);
+});
+
+test('the ownership map shows the four domains with their services', async ({ page }) => {
+  await page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name: 'Data Infra' }).click();
+  await expect(page).toHaveURL(/\/data-infra/);
+  const main = page.locator('main');
+  const domains = ['Data Platform', 'Data Engineering', 'MLOps', 'BI Services'];
+  for (const domain of domains) {
+    await expect(main.getByRole('heading', { name: domain, exact: true }).first()).toBeVisible();
+  }
+  // Services appear as tiles under their domain, linked to their entity pages.
+  for (const service of ['Apache Kafka', 'Trino', 'MLflow', 'Apache Superset']) {
+    await expect(main.getByRole('link', { name: new RegExp(`^${service}`) }).first()).toBeVisible();
+  }
+  await shot(page, 'data-infra-ownership-map');
+});
+
+test('the Kafka page names its owner, its availability SLA and whom an alert pages first', async ({ page }) => {
+  await page.goto('/catalog/default/dataservice/kafka');
+  await expect(page.getByRole('heading', { name: 'Apache Kafka' }).first()).toBeVisible();
+  const ownership = page.locator('article, .MuiCard-root').filter({ has: page.getByText('Ownership', { exact: true }) }).first();
+  await expect(ownership.getByText('Data Platform').first()).toBeVisible();
+  const sla = page.locator('.MuiCard-root').filter({ has: page.getByText('SLA', { exact: true }) }).first();
+  await expect(sla.getByText(/99\.95\s?%/).first()).toBeVisible();
+  const escalation = page.locator('.MuiCard-root').filter({ has: page.getByText('Escalation path', { exact: true }) }).first();
+  // The first level pages the Data Platform rotation's primary: one of its two members.
+  await expect(escalation.getByRole('link', { name: /Lukas Weber|Priya Raman/ }).first()).toBeVisible();
+  await shot(page, 'data-infra-kafka');
+});
+
+test('a rotation shows its upcoming shifts', async ({ page }) => {
+  await page.goto('/catalog/default/rotation/data-platform-oncall');
+  await expect(page.getByRole('heading', { name: 'Data Platform on-call' }).first()).toBeVisible();
+  const shifts = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Person' }) }).first();
+  await expect(shifts).toBeVisible();
+  await expect(shifts.getByRole('row').nth(2)).toBeVisible();
+  await expect(shifts.getByText(/Lukas Weber|Priya Raman/).first()).toBeVisible();
+  await shot(page, 'data-infra-rotation');
+});
+
+test('searching for kafka leads to the Kafka entity page', async ({ page }) => {
+  await page.goto('/search');
+  const box = page.getByRole('textbox').first();
+  await box.fill('kafka');
+  await box.press('Enter');
+  const result = page.getByRole('link', { name: /Apache Kafka/ }).first();
+  await expect(result).toBeVisible();
+  await result.click();
+  await expect(page).toHaveURL(/dataservice\/kafka/);
+  await expect(page.getByText('Data Platform').first()).toBeVisible();
+  await shot(page, 'data-infra-search-kafka');
+});

@@ -1,0 +1,3 @@
+export * from './types';
+export { checkCatalog, findingsFor, worstSeverity } from './checkCatalog';
+export type { CheckCatalogOptions } from './checkCatalog';

@@ -1,0 +1,9 @@
+export * from './types';
+export { isInCoverage } from './coverage';
+export {
+  handoffInstant,
+  holdersOfRotationAt,
+  nextHandoff,
+  onCallAt,
+  rotationShifts,
+} from './onCall';
