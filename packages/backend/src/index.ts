@@ -35,8 +35,6 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
-backend.add(import('@data-infra/backstage-plugin-catalog-backend-module-data-infra'));
-backend.add(import('@data-infra/backstage-plugin-scaffolder-backend-module-data-infra'));
 // The data-infra plugins
 backend.add(import('@data-infra/backstage-plugin-catalog-backend-module-data-infra'));
 backend.add(import('@data-infra/backstage-plugin-data-infra-backend'));
