@@ -10,7 +10,10 @@ export async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+  // The nav element itself has no box of its own; its links do.
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
 }
 
 /** A backend token for API calls, as the signed-in guest's frontend gets it. */
