@@ -1,6 +1,16 @@
 import { test, expect, Page } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { screenshotDir, signInAsGuest } from './helpers';
+
+/** How many DataServices catalog-info/ declares, read from the files. */
+function declaredServices(): number {
+  const dir = path.resolve(__dirname, '..', '..', 'catalog-info', 'services');
+  return fs
+    .readdirSync(dir)
+    .map(f => fs.readFileSync(path.join(dir, f), 'utf8').match(/^kind: DataService$/gm)?.length ?? 0)
+    .reduce((a, b) => a + b, 0);
+}
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
@@ -12,14 +22,18 @@ test.beforeEach(async ({ page }) => {
 test('the ownership map shows the four domains with their services', async ({ page }) => {
   await page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name: 'Data Infra' }).click();
   await expect(page).toHaveURL(/\/data-infra/);
-  const main = page.locator('main');
   const domains = ['Data Platform', 'Data Engineering', 'MLOps', 'BI Services'];
+  const headings = page.getByRole('heading', { level: 2 });
   for (const domain of domains) {
-    await expect(main.getByRole('heading', { name: domain, exact: true }).first()).toBeVisible();
+    await expect(headings.filter({ hasText: new RegExp(`^${domain}$`) })).toBeVisible();
   }
+  // Side by side, in the configured order.
+  const xs = await Promise.all(domains.map(async d => (await headings.filter({ hasText: new RegExp(`^${d}$`) }).boundingBox())!.x));
+  expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+  await expect(page.getByText(new RegExp(`${declaredServices()} services`))).toBeVisible();
   // Services appear as tiles under their domain, linked to their entity pages.
   for (const service of ['Apache Kafka', 'Trino', 'MLflow', 'Apache Superset']) {
-    await expect(main.getByRole('link', { name: new RegExp(`^${service}`) }).first()).toBeVisible();
+    await expect(page.getByRole('link', { name: new RegExp(`^${service}`) }).first()).toBeVisible();
   }
   await shot(page, 'data-infra-ownership-map');
 });

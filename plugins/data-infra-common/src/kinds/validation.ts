@@ -231,7 +231,7 @@ export function validateDataInfraEntity(entity: Entity): EntityProblem[] {
 
 /**
  * One line per problem, naming the entity and the field:
- * `Rotation "default/x": spec.shiftLength: must be an ISO-8601 duration like P1W, got "weekly"`.
+ * `rotation:default/x: spec.shiftLength: must be an ISO-8601 duration like P1W or PT15M, got "weekly"`.
  * @public
  */
 export function formatEntityProblems(entity: Entity, problems: EntityProblem[]): string {

@@ -25,6 +25,7 @@ export function MapFilters(props: {
         onChange={e => onChange({ ...filter, tier: e.target.value })}
         style={{ minWidth: 120 }}
         SelectProps={{ native: true }}
+        InputLabelProps={{ shrink: true }}
         inputProps={{ 'aria-label': 'Tier' }}
       >
         <option value="">All tiers</option>
@@ -41,6 +42,7 @@ export function MapFilters(props: {
         onChange={e => onChange({ ...filter, lifecycle: e.target.value })}
         style={{ minWidth: 140 }}
         SelectProps={{ native: true }}
+        InputLabelProps={{ shrink: true }}
         inputProps={{ 'aria-label': 'Lifecycle' }}
       >
         <option value="">All lifecycles</option>

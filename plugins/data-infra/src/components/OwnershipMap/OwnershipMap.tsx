@@ -15,7 +15,7 @@ const useStyles = makeStyles(theme => ({
   grid: {
     display: 'grid',
     gridAutoFlow: 'column',
-    gridAutoColumns: 'minmax(260px, 1fr)',
+    gridAutoColumns: 'minmax(220px, 1fr)',
     gap: theme.spacing(2),
     overflowX: 'auto',
     alignItems: 'start',
