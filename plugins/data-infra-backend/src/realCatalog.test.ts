@@ -58,6 +58,9 @@ describe('over the seeded catalog, with the real catalog backend', () => {
     expect(res.body.levels[2].people[0].displayName).toBe('Samira Haddad');
     expect(res.body.inherited).toBe(false);
     expect(res.body.repeat).toBe(2);
+    // Kafka's dependencies exist; the path's findings must not say otherwise
+    // although /escalation only gathers the path's neighbourhood.
+    expect(res.body.findings.filter((f: any) => f.severity === 'error')).toEqual([]);
   });
 
   it('lists who is on call in both seeded rotations', async () => {

@@ -58,6 +58,18 @@ function concerning(findings: Finding[], refs: Set<string>): Finding[] {
   );
 }
 
+/**
+ * Reference checks over a neighbourhood can only speak for the refs that were
+ * gathered: the owner, the policy's targets, rotations and people. A
+ * dependency or a consumer group was not looked up, so "does not exist"
+ * about it would be wrong there (/checks has the whole picture).
+ */
+const REF_CHECKS = new Set(['unknown-ref', 'wrong-ref-kind']);
+const GATHERED_PATHS = /^spec\.(escalation|owner|members|lead|participants)\b/;
+function knowableInNeighbourhood(finding: Finding): boolean {
+  return !REF_CHECKS.has(finding.check) || GATHERED_PATHS.test(finding.path ?? '');
+}
+
 /** Filters of GET /services, validated. */
 export interface ServiceQuery {
   domain?: string;
@@ -210,7 +222,7 @@ export class DataInfraService {
         })),
       })),
       firstReachableAfterMs: path.firstReachableAfterMs,
-      findings: concerning(await view.findings(), pathRefs),
+      findings: concerning(await view.findings(), pathRefs).filter(knowableInNeighbourhood),
     };
   }
 
