@@ -25,6 +25,13 @@ export interface Config {
        * stale answer; the TTL only bounds memory.
        */
       ttl?: number;
+      /**
+       * How long the answers computed for one caller (what they may see of
+       * the catalog, the map, on-call…) are reused for that same caller, in
+       * seconds. Default 5; 0 disables. Never shared between callers; a
+       * catalog or permission change shows up at most this much later.
+       */
+      callerTtl?: number;
     };
     /**
      * Whether responses include e-mail addresses of people and the contact

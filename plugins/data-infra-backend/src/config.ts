@@ -8,6 +8,8 @@ import {
 export interface DataInfraBackendConfig {
   domains: DomainInfo[];
   cacheTtlSeconds: number;
+  /** How long one caller's answers are reused, in seconds; 0 disables. */
+  callerTtlSeconds?: number;
   showContactDetails: boolean;
 }
 
@@ -17,6 +19,10 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
   const ttl = config.getOptionalNumber('dataInfra.cache.ttl') ?? 60;
   if (!(ttl > 0)) {
     throw new Error(`dataInfra.cache.ttl must be a positive number of seconds, got ${ttl}`);
+  }
+  const callerTtl = config.getOptionalNumber('dataInfra.cache.callerTtl') ?? 5;
+  if (!(callerTtl >= 0)) {
+    throw new Error(`dataInfra.cache.callerTtl must be zero or a positive number of seconds, got ${callerTtl}`);
   }
   return {
     domains: normaliseDomains(
@@ -28,6 +34,7 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
       })),
     ),
     cacheTtlSeconds: ttl,
+    callerTtlSeconds: callerTtl,
     showContactDetails:
       config.getOptionalBoolean('dataInfra.showContactDetails') ?? true,
   };

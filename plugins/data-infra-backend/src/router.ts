@@ -36,7 +36,9 @@ export interface RouterOptions {
  */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const { httpAuth, service, config } = options;
-  const now = options.now ?? Date.now;
+  // Answers for "now" are computed at the current second: responses carry
+  // seconds, and requests within one second share an answer.
+  const now = options.now ?? (() => Math.floor(Date.now() / 1000) * 1000);
   const router = Router();
   // No route takes a body; anything larger than this is refused before parsing.
   router.use(express.json({ limit: '16kb' }));

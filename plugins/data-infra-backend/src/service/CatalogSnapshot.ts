@@ -18,6 +18,7 @@ import {
   SubteamEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { createHash } from 'node:crypto';
+import { CallerMemo, callerKey } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { PeopleDirectory } from './people';
 import { peopleRefs, referencedRefs } from './references';
@@ -58,6 +59,8 @@ export function lookupIn(byRef: Map<string, Entity>): EntityLookup {
  * change in the catalog (new etag) is a new key.
  */
 export class CatalogSnapshot {
+  readonly #views: CallerMemo;
+
   constructor(
     private readonly reader: CatalogReader,
     private readonly cache: CacheService,
@@ -66,16 +69,23 @@ export class CatalogSnapshot {
       domains: DomainInfo[];
       cacheTtlSeconds: number;
       showContactDetails: boolean;
+      callerTtlSeconds?: number;
     },
-  ) {}
+  ) {
+    this.#views = new CallerMemo((options.callerTtlSeconds ?? 5) * 1000);
+  }
 
   /** The whole data-infra view of the caller. */
-  async view(
+  view(
     credentials: BackstageCredentials,
     kinds: string[] = ['subteam', 'dataservice', 'rotation'],
   ): Promise<CatalogView> {
-    const { entities, fingerprint } = await this.reader.entities(kinds, credentials);
-    return this.viewOf(entities, fingerprint, credentials);
+    // Every route of one caller within the TTL shares one view (and so one
+    // visibility query and one findings computation).
+    return this.#views.get(`${callerKey(credentials)}|${kinds.join(',')}`, async () => {
+      const { entities, fingerprint } = await this.reader.entities(kinds, credentials);
+      return this.viewOf(entities, fingerprint, credentials);
+    });
   }
 
   /** A view over a given set of entities (e.g. the neighbourhood of one service). */

@@ -31,6 +31,7 @@ import {
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraBackendConfig } from '../config';
 import { buildCalendar, CALENDAR_AHEAD_MS, CALENDAR_PAST_MS, wholeShifts } from './calendar';
+import { CallerMemo, callerKey } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
 import { escalationSummary } from './escalationText';
@@ -89,6 +90,7 @@ export class DataInfraService {
   readonly #snapshot: CatalogSnapshot;
   readonly #logger: LoggerService;
   readonly #config: DataInfraBackendConfig;
+  readonly #memo: CallerMemo;
 
   constructor(options: {
     catalog: CatalogService;
@@ -100,6 +102,12 @@ export class DataInfraService {
     this.#logger = options.logger;
     this.#config = options.config;
     this.#snapshot = new CatalogSnapshot(this.#reader, options.cache, options.logger, options.config);
+    this.#memo = new CallerMemo((options.config.callerTtlSeconds ?? 5) * 1000);
+  }
+
+  /** One caller's answer to one question, reused for a few seconds. */
+  #remembered<T>(credentials: BackstageCredentials, question: string, compute: () => Promise<T>): Promise<T> {
+    return this.#memo.get(`${callerKey(credentials)}|${question}`, compute);
   }
 
   /** Runs a per-entity computation; a failure is logged with the ref and skipped. */
@@ -117,7 +125,11 @@ export class DataInfraService {
     return people.onCall(this.#safely(ref, 'on-call', () => onCallAt(rotation, at)) ?? []);
   }
 
-  async oncall(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
+  oncall(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
+    return this.#remembered(credentials, `oncall|${at}`, () => this.#oncallNow(at, credentials));
+  }
+
+  async #oncallNow(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
     // Services are not needed here: rotations and their owners only.
     const view = await this.#snapshot.view(credentials, ['subteam', 'rotation']);
     return {
@@ -173,7 +185,17 @@ export class DataInfraService {
     );
   }
 
-  async escalation(
+  escalation(
+    entityRef: string,
+    at: number,
+    credentials: BackstageCredentials,
+  ): Promise<EscalationResponse> {
+    return this.#remembered(credentials, `escalation|${entityRef}|${at}`, () =>
+      this.#escalationNow(entityRef, at, credentials),
+    );
+  }
+
+  async #escalationNow(
     entityRef: string,
     at: number,
     credentials: BackstageCredentials,
@@ -390,7 +412,11 @@ export class DataInfraService {
     };
   }
 
-  async map(at: number, credentials: BackstageCredentials): Promise<OwnershipMapResponse> {
+  map(at: number, credentials: BackstageCredentials): Promise<OwnershipMapResponse> {
+    return this.#remembered(credentials, `map|${at}`, () => this.#mapNow(at, credentials));
+  }
+
+  async #mapNow(at: number, credentials: BackstageCredentials): Promise<OwnershipMapResponse> {
     const view = await this.#snapshot.view(credentials);
     const findings = await view.findings();
     const people = view.people;
