@@ -2,6 +2,11 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import {
+  formatInstant,
+  onCallAt,
+  RotationEntityV1alpha1,
+} from '@data-infra/backstage-plugin-data-infra-common';
 import { dataInfraPlugin } from './plugin';
 import { FIXTURE_AT, fixtureEntities } from './__testUtils__/fixtures';
 
@@ -20,6 +25,22 @@ describe('data-infra backend plugin (fixture catalog)', () => {
   let server: Awaited<ReturnType<typeof start>>;
   beforeAll(async () => {
     server = await start();
+  });
+
+  it('GET /oncall stays exact when one backend is asked about many instants in any order', async () => {
+    // The backend reuses an answer for every instant inside its intervals;
+    // asking back and forth across hand-offs (and the DST change on 29 March)
+    // must still give what onCallAt computes for each instant.
+    const rotation = fixtureEntities.find(e => e.kind === 'Rotation') as RotationEntityV1alpha1;
+    const start = Date.parse('2026-03-01T00:00:00Z');
+    const instants = Array.from({ length: 40 }, (_, i) => start + i * 17 * 3_600_000 + 1000);
+    for (const at of [...instants, ...instants.reverse()]) {
+      const res = await request(server).get(`/api/data-infra/oncall?at=${new Date(at).toISOString()}`);
+      const answer = res.body.rotations.find((r: any) => r.rotation.ref === 'rotation:default/platform-oncall');
+      expect(answer.onCall.map((o: any) => [o.role, o.user.ref, o.from, o.until])).toEqual(
+        onCallAt(rotation, at).map(a => [a.role, a.user, formatInstant(a.from), a.until === null ? null : formatInstant(a.until)]),
+      );
+    }
   });
 
   it('GET /oncall names who holds each role, from the hand-off until the next', async () => {

@@ -20,6 +20,7 @@ import {
   isRotationEntity,
   isSubteamEntity,
   nextHandoff,
+  OnCallAssignment,
   OnCallResponse,
   onCallAt,
   OnCallRole,
@@ -91,6 +92,7 @@ export class DataInfraService {
   readonly #logger: LoggerService;
   readonly #config: DataInfraBackendConfig;
   readonly #memo: CallerMemo;
+  readonly #assignments = new Map<string, { from: number; until: number; assignments: OnCallAssignment[] }>();
 
   constructor(options: {
     catalog: CatalogService;
@@ -122,7 +124,30 @@ export class DataInfraService {
 
   #onCall(rotation: RotationEntityV1alpha1, at: number, people: PeopleDirectory): OnCallRole[] {
     const ref = refOf(rotation);
-    return people.onCall(this.#safely(ref, 'on-call', () => onCallAt(rotation, at)) ?? []);
+    return people.onCall(this.#safely(ref, 'on-call', () => this.#onCallAt(rotation, ref, at)) ?? []);
+  }
+
+  /**
+   * onCallAt, reused across instants and callers: each assignment holds for
+   * the whole interval [from, until) it reports, so the same answer is right
+   * for every instant inside all of them. Keyed by the rotation's exact
+   * state (ref and etag); only served for rotations the caller's own query
+   * returned.
+   */
+  #onCallAt(rotation: RotationEntityV1alpha1, ref: string, at: number): OnCallAssignment[] {
+    const key = `${ref}@${rotation.metadata.etag ?? ''}`;
+    const known = rotation.metadata.etag ? this.#assignments.get(key) : undefined;
+    if (known && known.from <= at && at < known.until) return known.assignments;
+    const assignments = onCallAt(rotation, at);
+    if (assignments.length > 0) {
+      const from = Math.max(...assignments.map(a => a.from));
+      // No change foreseen within the horizon: reuse for an hour only, as
+      // the horizon moves with the instant.
+      const until = Math.min(...assignments.map(a => a.until ?? at + 3_600_000));
+      if (this.#assignments.size >= 20_000) this.#assignments.clear();
+      this.#assignments.set(key, { from, until, assignments });
+    }
+    return assignments;
   }
 
   oncall(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
@@ -190,9 +215,7 @@ export class DataInfraService {
     at: number,
     credentials: BackstageCredentials,
   ): Promise<EscalationResponse> {
-    return this.#remembered(credentials, `escalation|${entityRef}|${at}`, () =>
-      this.#escalationNow(entityRef, at, credentials),
-    );
+    return this.#escalationNow(entityRef, at, credentials);
   }
 
   async #escalationNow(
@@ -200,11 +223,15 @@ export class DataInfraService {
     at: number,
     credentials: BackstageCredentials,
   ): Promise<EscalationResponse> {
-    const entity = (await this.#reader.byRefs([entityRef], credentials)).get(entityRef);
-    if (!entity || !(isDataServiceEntity(entity) || isSubteamEntity(entity))) {
-      throw new NotFoundError(`No DataService or Subteam ${entityRef}`);
-    }
-    const view = await this.#neighbourhood(entity, credentials);
+    // The entities around the path are gathered once per caller and TTL; the
+    // path itself is cheap and computed for the instant asked.
+    const { entity, view } = await this.#remembered(credentials, `neighbourhood|${entityRef}`, async () => {
+      const found = (await this.#reader.byRefs([entityRef], credentials)).get(entityRef);
+      if (!found || !(isDataServiceEntity(found) || isSubteamEntity(found))) {
+        throw new NotFoundError(`No DataService or Subteam ${entityRef}`);
+      }
+      return { entity: found, view: await this.#neighbourhood(found, credentials) };
+    });
     let path: EscalationPath;
     try {
       path = escalationPathAt(entity, at, view.lookup);
