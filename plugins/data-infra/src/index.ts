@@ -7,6 +7,7 @@
 export {
   dataInfraPlugin,
   DataInfraPage,
+  DataInfraSearchResultListItem,
   EntityDataInfraChecksCard,
   EntityDataServiceOwnershipCard,
   EntityDataServiceSlaCard,
@@ -16,6 +17,11 @@ export {
 } from './plugin';
 export { DataInfraClient, dataInfraApiRef } from './api';
 export type { DataInfraApi, ServicesQuery } from './api';
+export { isDataInfraSearchResult } from './components/DataInfraSearchResultListItem/predicate';
+export type {
+  DataInfraSearchDocument,
+  DataInfraSearchResultListItemProps,
+} from './components/DataInfraSearchResultListItem';
 export { onCallRouteRef, rootRouteRef, servicesRouteRef } from './routes';
 export {
   isDataServiceEntity,

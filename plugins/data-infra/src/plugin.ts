@@ -6,7 +6,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { DataInfraClient, dataInfraApiRef } from './api';
+import { isDataInfraSearchResult } from './components/DataInfraSearchResultListItem/predicate';
 import { onCallRouteRef, rootRouteRef, servicesRouteRef } from './routes';
 
 /**
@@ -109,5 +111,22 @@ export const EntityRotationCard = dataInfraPlugin.provide(
     component: {
       lazy: () => import('./components/RotationCard').then(m => m.RotationCard),
     },
+  }),
+);
+
+/**
+ * Search result list item of DataService, Subteam and Rotation documents, for
+ * the legacy app's SearchPage. Place it before the catalog's item inside
+ * `<SearchResult>`: its predicate accepts only our kinds.
+ * @public
+ */
+export const DataInfraSearchResultListItem = dataInfraPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'DataInfraSearchResultListItem',
+    predicate: isDataInfraSearchResult,
+    component: () =>
+      import('./components/DataInfraSearchResultListItem').then(
+        m => m.DataInfraSearchResultListItem,
+      ),
   }),
 );

@@ -52,6 +52,27 @@ function worst(findings: Finding[]): FindingSeverity | null {
   return best;
 }
 
+const byEntityCache = new WeakMap<Finding[], Map<string, Finding[]>>();
+/**
+ * The findings of each entity, indexed once per list: rows of /services and
+ * tiles of /map look theirs up, and a scan per entity is quadratic at
+ * 10,000 services.
+ */
+function findingsOf(findings: Finding[], entityRef: string): Finding[] {
+  let index = byEntityCache.get(findings);
+  if (!index) {
+    index = new Map();
+    for (const f of findings) {
+      const key = f.entityRef.toLocaleLowerCase('en-US');
+      const list = index.get(key);
+      if (list) list.push(f);
+      else index.set(key, [f]);
+    }
+    byEntityCache.set(findings, index);
+  }
+  return index.get(entityRef) ?? [];
+}
+
 /** Findings about an entity, or naming it among the entities concerned. */
 function concerning(findings: Finding[], refs: Set<string>): Finding[] {
   const lower = (r: string) => r.toLocaleLowerCase('en-US');
@@ -215,7 +236,9 @@ export class DataInfraService {
     at: number,
     credentials: BackstageCredentials,
   ): Promise<EscalationResponse> {
-    return this.#escalationNow(entityRef, at, credentials);
+    return this.#remembered(credentials, `escalation|${entityRef}|${at}`, () =>
+      this.#escalationNow(entityRef, at, credentials),
+    );
   }
 
   async #escalationNow(
@@ -358,7 +381,7 @@ export class DataInfraService {
     const ownerRef = fullRef(service.spec.owner, 'subteam', service.metadata.namespace);
     const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
     const path = this.#safely(ref, 'escalation path', () => escalationPathAt(service, at, view.lookup));
-    const findings = allFindings.filter(f => f.entityRef.toLocaleLowerCase('en-US') === ref);
+    const findings = findingsOf(allFindings, ref);
     const budget = service.spec.sla?.availability !== undefined
       ? this.#safely(ref, 'error budget', () => errorBudget(service.spec.sla!))
       : undefined;
@@ -510,7 +533,7 @@ export class DataInfraService {
             owner: fullRef(service.spec.owner, 'subteam', service.metadata.namespace)!,
             ...(sla?.availability !== undefined ? { availability: sla.availability } : {}),
             ...(sla?.supportHours ? { supportHours: sla.supportHours.type } : {}),
-            worstFinding: worst(findings.filter(f => f.entityRef.toLocaleLowerCase('en-US') === ref)),
+            worstFinding: worst(findingsOf(findings, ref)),
           };
         }),
       };

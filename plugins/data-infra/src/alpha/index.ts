@@ -16,6 +16,7 @@ import {
   ownershipMapSubPage,
   servicesSubPage,
 } from './pages';
+import { dataInfraSearchResultListItem } from './searchResultItems';
 
 /**
  * The data-infra plugin for the new frontend system.
@@ -39,6 +40,7 @@ export const dataInfraPlugin = createFrontendPlugin({
     rotationCard,
     escalationContent,
     rotationOnCallContent,
+    dataInfraSearchResultListItem,
   ],
   routes: {
     root: rootRouteRef,
