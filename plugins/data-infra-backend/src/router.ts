@@ -34,6 +34,20 @@ export interface RouterOptions {
  * caller's credentials; the default auth policy of the HTTP router already
  * refuses requests without credentials (401).
  */
+/**
+ * Answers reused for one caller (see CallerMemo) are the same object, so
+ * their JSON is built once too: /map at 10,000 services is megabytes.
+ */
+const serialized = new WeakMap<object, string>();
+function sendJson(res: express.Response, body: object) {
+  let json = serialized.get(body);
+  if (json === undefined) {
+    json = JSON.stringify(body);
+    serialized.set(body, json);
+  }
+  res.type('application/json').send(json);
+}
+
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const { httpAuth, service, config } = options;
   // Answers for "now" are computed at the current second: responses carry
@@ -46,7 +60,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/oncall', async (req, res) => {
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    res.json(await service.oncall(at, credentials));
+    sendJson(res, await service.oncall(at, credentials));
   });
 
   router.get('/escalation', async (req, res) => {
@@ -55,7 +69,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     })!;
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    res.json(await service.escalation(entityRef, at, credentials));
+    sendJson(res, await service.escalation(entityRef, at, credentials));
   });
 
   const rotationRef = (req: express.Request) =>
@@ -105,7 +119,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/map', async (req, res) => {
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    res.json(await service.map(at, credentials));
+    sendJson(res, await service.map(at, credentials));
   });
 
   router.get('/checks', async (req, res) => {
