@@ -26,6 +26,7 @@ const root = path.resolve(here, '..');
 const appDir = path.join(root, 'packages', 'app');
 const args = process.argv.slice(2);
 const services = Number(args[args.indexOf('--services') + 1] || 5000);
+fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function build(extraConfig) {
@@ -67,12 +68,18 @@ try {
   await page.getByRole('button', { name: 'Enter' }).click();
   const expected = `${services.toLocaleString('en-US')} services`;
   // Wait until the catalog has every service (ingestion), then warm up.
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
     await page.goto(`${baseUrl}/data-infra`);
     try {
       await page.getByText(expected).waitFor({ timeout: 60_000 });
       break;
-    } catch { /* still ingesting */ }
+    } catch (error) {
+      // Still ingesting, most likely; give up after ten minutes and show why.
+      if (attempt >= 10) {
+        await page.screenshot({ path: path.join(root, 'bench', 'results', 'map-failed.png') });
+        throw new Error(`the map never showed "${expected}": ${(await page.textContent('body'))?.slice(0, 500)}`);
+      }
+    }
   }
   const times = [];
   for (let i = 0; i < 5; i++) {

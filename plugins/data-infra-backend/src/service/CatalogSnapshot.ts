@@ -60,6 +60,7 @@ export function lookupIn(byRef: Map<string, Entity>): EntityLookup {
  */
 export class CatalogSnapshot {
   readonly #views: CallerMemo;
+  readonly #lastViews = new Map<string, { signature: string; view: CatalogView }>();
 
   constructor(
     private readonly reader: CatalogReader,
@@ -82,9 +83,22 @@ export class CatalogSnapshot {
   ): Promise<CatalogView> {
     // Every route of one caller within the TTL shares one view (and so one
     // visibility query and one findings computation).
-    return this.#views.get(`${callerKey(credentials)}|${kinds.join(',')}`, async () => {
+    const key = `${callerKey(credentials)}|${kinds.join(',')}`;
+    return this.#views.get(key, async () => {
       const { entities, fingerprint } = await this.reader.entities(kinds, credentials);
-      return this.viewOf(entities, fingerprint, credentials);
+      // When the caller still sees exactly the same entity states (and the
+      // hour of the checks has not turned), the previous view, its people
+      // and its findings are still right: keep them.
+      const signature = createHash('sha256')
+        .update(fingerprint.join('\n'))
+        .update(`\n${Math.floor(Date.now() / HOUR)}`)
+        .digest('hex');
+      const previous = this.#lastViews.get(key);
+      if (previous?.signature === signature) return previous.view;
+      const view = await this.viewOf(entities, fingerprint, credentials);
+      if (this.#lastViews.size >= 1000) this.#lastViews.clear();
+      this.#lastViews.set(key, { signature, view });
+      return view;
     });
   }
 
