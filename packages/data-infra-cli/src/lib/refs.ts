@@ -1,4 +1,5 @@
-import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { normaliseEntityRef } from '@data-infra/backstage-plugin-data-infra-common';
 
 /**
  * Normalises a ref the way the catalog does (kind and namespace defaults,
@@ -9,13 +10,7 @@ export function normaliseRef(
   ref: string,
   defaults: { defaultKind?: string; defaultNamespace?: string } = {},
 ): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, { defaultNamespace: 'default', ...defaults }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
+  return normaliseEntityRef(ref, defaults);
 }
 
 /** The normalised ref of an entity as it appears in the catalog. */

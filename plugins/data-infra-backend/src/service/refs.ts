@@ -1,4 +1,5 @@
 import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { normaliseEntityRef } from '@data-infra/backstage-plugin-data-infra-common';
 
 /**
  * The full, lower-cased ref of `ref` as written in an entity's spec, where a
@@ -11,14 +12,7 @@ export function fullRef(
   defaultKind: string,
   defaultNamespace = 'default',
 ): string | undefined {
-  if (typeof ref !== 'string' || !ref) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind, defaultNamespace }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
+  return normaliseEntityRef(ref, { defaultKind, defaultNamespace });
 }
 
 /** The lower-cased ref of an entity. */

@@ -3,3 +3,4 @@ export * from './guards';
 export * from './relations';
 export * from './validation';
 export * from './domains';
+export * from './refs';
