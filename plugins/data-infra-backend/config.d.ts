@@ -32,6 +32,15 @@ export interface Config {
        * catalog or permission change shows up at most this much later.
        */
       callerTtl?: number;
+      /**
+       * How often each backend replica re-reads which of our entities
+       * changed (refs and etags only, then the changed bodies), in seconds.
+       * Default 10. Callers whom the permission policy allows to read every
+       * catalog entity are answered from this in-memory state, so a catalog
+       * change reaches them at most this much later; other callers are
+       * answered from the catalog on their behalf.
+       */
+      refresh?: number;
     };
     /**
      * Whether responses include e-mail addresses of people and the contact

@@ -10,6 +10,8 @@ export interface DataInfraBackendConfig {
   cacheTtlSeconds: number;
   /** How long one caller's answers are reused, in seconds; 0 disables. */
   callerTtlSeconds?: number;
+  /** How often the in-memory state of the catalog is refreshed, in seconds. */
+  refreshSeconds?: number;
   showContactDetails: boolean;
 }
 
@@ -24,6 +26,10 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
   if (!(callerTtl >= 0)) {
     throw new Error(`dataInfra.cache.callerTtl must be zero or a positive number of seconds, got ${callerTtl}`);
   }
+  const refresh = config.getOptionalNumber('dataInfra.cache.refresh') ?? 10;
+  if (!(refresh > 0)) {
+    throw new Error(`dataInfra.cache.refresh must be a positive number of seconds, got ${refresh}`);
+  }
   return {
     domains: normaliseDomains(
       domains?.map(d => ({
@@ -35,6 +41,7 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
     ),
     cacheTtlSeconds: ttl,
     callerTtlSeconds: callerTtl,
+    refreshSeconds: refresh,
     showContactDetails:
       config.getOptionalBoolean('dataInfra.showContactDetails') ?? true,
   };

@@ -21,14 +21,15 @@ export const dataInfraPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
         logger: coreServices.logger,
         rootConfig: coreServices.rootConfig,
         cache: coreServices.cache,
         catalog: catalogServiceRef,
       },
-      async init({ httpRouter, httpAuth, logger, rootConfig, cache, catalog }) {
+      async init({ httpRouter, httpAuth, auth, permissions, logger, rootConfig, cache, catalog }) {
         const config = readDataInfraConfig(rootConfig);
-        const service = new DataInfraService({ catalog, cache, logger, config });
+        const service = new DataInfraService({ catalog, cache, logger, auth, permissions, config });
         httpRouter.use(await createRouter({ httpAuth, service, config }));
       },
     });

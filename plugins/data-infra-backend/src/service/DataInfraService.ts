@@ -1,7 +1,9 @@
 import type {
+  AuthService,
   BackstageCredentials,
   CacheService,
   LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -32,9 +34,11 @@ import {
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraBackendConfig } from '../config';
 import { buildCalendar, CALENDAR_AHEAD_MS, CALENDAR_PAST_MS, wholeShifts } from './calendar';
-import { CallerMemo, callerKey } from './CallerMemo';
+import { CallerMemo } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
+import { Scope, Scopes } from './scopes';
+import { SharedCatalog } from './SharedCatalog';
 import { escalationSummary } from './escalationText';
 import { PeopleDirectory } from './people';
 import { referencedRefs } from './references';
@@ -108,8 +112,7 @@ export interface ServiceQuery {
  * credentials) and presents what the common package computes.
  */
 export class DataInfraService {
-  readonly #reader: CatalogReader;
-  readonly #snapshot: CatalogSnapshot;
+  readonly #scopes: Scopes;
   readonly #logger: LoggerService;
   readonly #config: DataInfraBackendConfig;
   readonly #memo: CallerMemo;
@@ -119,18 +122,33 @@ export class DataInfraService {
     catalog: CatalogService;
     cache: CacheService;
     logger: LoggerService;
+    auth: AuthService;
+    permissions: PermissionsService;
     config: DataInfraBackendConfig;
   }) {
-    this.#reader = new CatalogReader(options.catalog);
-    this.#logger = options.logger;
-    this.#config = options.config;
-    this.#snapshot = new CatalogSnapshot(this.#reader, options.cache, options.logger, options.config);
-    this.#memo = new CallerMemo((options.config.callerTtlSeconds ?? 5) * 1000);
+    const { catalog, cache, logger, auth, permissions, config } = options;
+    const reader = new CatalogReader(catalog);
+    const callerTtlMs = (config.callerTtlSeconds ?? 5) * 1000;
+    this.#logger = logger;
+    this.#config = config;
+    this.#scopes = new Scopes({
+      reader,
+      snapshot: new CatalogSnapshot(reader, cache, logger, config),
+      shared: new SharedCatalog(catalog, auth, logger, (config.refreshSeconds ?? 10) * 1000),
+      permissions,
+      logger,
+      callerTtlMs,
+    });
+    this.#memo = new CallerMemo(callerTtlMs);
   }
 
-  /** One caller's answer to one question, reused for a few seconds. */
-  #remembered<T>(credentials: BackstageCredentials, question: string, compute: () => Promise<T>): Promise<T> {
-    return this.#memo.get(`${callerKey(credentials)}|${question}`, compute);
+  /**
+   * One answer for everyone in the scope (one caller, or every caller who
+   * may read the whole catalog), reused for a few seconds; concurrent
+   * requests share one computation.
+   */
+  #remembered<T>(scope: Scope, question: string, compute: () => Promise<T>): Promise<T> {
+    return this.#memo.get(`${scope.key}|${question}`, compute);
   }
 
   /** Runs a per-entity computation; a failure is logged with the ref and skipped. */
@@ -171,13 +189,14 @@ export class DataInfraService {
     return assignments;
   }
 
-  oncall(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
-    return this.#remembered(credentials, `oncall|${at}`, () => this.#oncallNow(at, credentials));
+  async oncall(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
+    const scope = await this.#scopes.of(credentials);
+    return this.#remembered(scope, `oncall|${at}`, () => this.#oncallNow(at, scope));
   }
 
-  async #oncallNow(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
+  async #oncallNow(at: number, scope: Scope): Promise<OnCallResponse> {
     // Services are not needed here: rotations and their owners only.
-    const view = await this.#snapshot.view(credentials, ['subteam', 'rotation']);
+    const view = await scope.view(['subteam', 'rotation']);
     return {
       at: formatInstant(at),
       rotations: view.rotations.map(rotation => {
@@ -201,7 +220,7 @@ export class DataInfraService {
    * its policy, the owner's rotations and the people they name. The cost
    * does not grow with the catalog.
    */
-  async #neighbourhood(entity: Entity, credentials: BackstageCredentials): Promise<CatalogView> {
+  async #neighbourhood(entity: Entity, scope: Scope): Promise<CatalogView> {
     const entities = new Map<string, Entity>([[refOf(entity), entity]]);
     const ns = entity.metadata.namespace ?? 'default';
     // A subteam is its own owner: its rotations are the ones its policy uses.
@@ -211,49 +230,41 @@ export class DataInfraService {
     // Two rounds: the owner first (its policy may be the one inherited),
     // then whatever the policies point at.
     const owner = ownerRef && !entities.has(ownerRef)
-      ? (await this.#reader.byRefs([ownerRef], credentials)).get(ownerRef)
+      ? (await scope.byRefs([ownerRef])).get(ownerRef)
       : undefined;
     if (owner && ownerRef) entities.set(ownerRef, owner);
     const wanted = [...referencedRefs(entities.values())].filter(
       r => /^(subteam|rotation|dataservice):/.test(r) && !entities.has(r) && !r.startsWith('dataservice:'),
     );
-    for (const [ref, e] of await this.#reader.byRefs(wanted, credentials)) entities.set(ref, e);
+    for (const [ref, e] of await scope.byRefs(wanted)) entities.set(ref, e);
     if (ownerRef) {
-      for (const rotation of await this.#reader.rotationsOwnedBy(ownerRef, credentials)) {
+      for (const rotation of await scope.rotationsOwnedBy(ownerRef)) {
         entities.set(refOf(rotation), rotation);
       }
     }
-    const list = [...entities.values()];
-    return this.#snapshot.viewOf(
-      list,
-      list.map(e => `${refOf(e)}@${e.metadata.etag ?? '?'}`),
-      credentials,
-    );
+    return scope.viewOf([...entities.values()]);
   }
 
-  escalation(
+  async escalation(
     entityRef: string,
     at: number,
     credentials: BackstageCredentials,
   ): Promise<EscalationResponse> {
-    return this.#remembered(credentials, `escalation|${entityRef}|${at}`, () =>
-      this.#escalationNow(entityRef, at, credentials),
+    const scope = await this.#scopes.of(credentials);
+    return this.#remembered(scope, `escalation|${entityRef}|${at}`, () =>
+      this.#escalationNow(entityRef, at, scope),
     );
   }
 
-  async #escalationNow(
-    entityRef: string,
-    at: number,
-    credentials: BackstageCredentials,
-  ): Promise<EscalationResponse> {
+  async #escalationNow(entityRef: string, at: number, scope: Scope): Promise<EscalationResponse> {
     // The entities around the path are gathered once per caller and TTL; the
     // path itself is cheap and computed for the instant asked.
-    const { entity, view } = await this.#remembered(credentials, `neighbourhood|${entityRef}`, async () => {
-      const found = (await this.#reader.byRefs([entityRef], credentials)).get(entityRef);
+    const { entity, view } = await this.#remembered(scope, `neighbourhood|${entityRef}`, async () => {
+      const found = (await scope.byRefs([entityRef])).get(entityRef);
       if (!found || !(isDataServiceEntity(found) || isSubteamEntity(found))) {
         throw new NotFoundError(`No DataService or Subteam ${entityRef}`);
       }
-      return { entity: found, view: await this.#neighbourhood(found, credentials) };
+      return { entity: found, view: await this.#neighbourhood(found, scope) };
     });
     let path: EscalationPath;
     try {
@@ -298,17 +309,17 @@ export class DataInfraService {
     };
   }
 
-  async #rotation(rotationRef: string, credentials: BackstageCredentials) {
-    const rotation = (await this.#reader.byRefs([rotationRef], credentials)).get(rotationRef);
+  async #rotation(rotationRef: string, scope: Scope) {
+    const rotation = (await scope.byRefs([rotationRef])).get(rotationRef);
     if (!rotation || !isRotationEntity(rotation)) {
       throw new NotFoundError(`No Rotation ${rotationRef}`);
     }
     return rotation;
   }
 
-  async #peopleOf(rotation: RotationEntityV1alpha1, credentials: BackstageCredentials) {
+  async #peopleOf(rotation: RotationEntityV1alpha1, scope: Scope) {
     const refs = [...referencedRefs([rotation])].filter(r => r.startsWith('user:'));
-    const people = await this.#reader.byRefs(refs, credentials, { people: true });
+    const people = await scope.people(refs);
     return new PeopleDirectory(people, this.#config.showContactDetails);
   }
 
@@ -329,8 +340,9 @@ export class DataInfraService {
     to: number,
     credentials: BackstageCredentials,
   ): Promise<ShiftsResponse> {
-    const rotation = await this.#rotation(rotationRef, credentials);
-    const people = await this.#peopleOf(rotation, credentials);
+    const scope = await this.#scopes.of(credentials);
+    const rotation = await this.#rotation(rotationRef, scope);
+    const people = await this.#peopleOf(rotation, scope);
     const { shifts, truncated } = this.#shifts(rotation, from, to);
     return {
       rotationRef,
@@ -350,8 +362,9 @@ export class DataInfraService {
 
   /** The feed covers five weeks back and eight weeks ahead of `now`. */
   async calendar(rotationRef: string, now: number, credentials: BackstageCredentials) {
-    const rotation = await this.#rotation(rotationRef, credentials);
-    const people = await this.#peopleOf(rotation, credentials);
+    const scope = await this.#scopes.of(credentials);
+    const rotation = await this.#rotation(rotationRef, scope);
+    const people = await this.#peopleOf(rotation, scope);
     const from = now - CALENDAR_PAST_MS;
     const to = now + CALENDAR_AHEAD_MS;
     const { shifts } = this.#shifts(rotation, from, to);
@@ -430,7 +443,7 @@ export class DataInfraService {
     at: number,
     credentials: BackstageCredentials,
   ): Promise<{ items: ServiceSummary[]; totalItems: number; hasMore: boolean }> {
-    const view = await this.#snapshot.view(credentials);
+    const view = await (await this.#scopes.of(credentials)).view();
     const q = query.q?.toLocaleLowerCase('en-US');
     const matching = view.services.filter(s => {
       if (query.tier !== undefined && s.spec.tier !== query.tier) return false;
@@ -462,12 +475,13 @@ export class DataInfraService {
     };
   }
 
-  map(at: number, credentials: BackstageCredentials): Promise<OwnershipMapResponse> {
-    return this.#remembered(credentials, `map|${at}`, () => this.#mapNow(at, credentials));
+  async map(at: number, credentials: BackstageCredentials): Promise<OwnershipMapResponse> {
+    const scope = await this.#scopes.of(credentials);
+    return this.#remembered(scope, `map|${at}`, () => this.#mapNow(at, scope));
   }
 
-  async #mapNow(at: number, credentials: BackstageCredentials): Promise<OwnershipMapResponse> {
-    const view = await this.#snapshot.view(credentials);
+  async #mapNow(at: number, scope: Scope): Promise<OwnershipMapResponse> {
+    const view = await scope.view();
     const findings = await view.findings();
     const people = view.people;
     const serviceDomain = new Map<string, string>();
@@ -554,7 +568,7 @@ export class DataInfraService {
   }
 
   async checks(entityRef: string | undefined, credentials: BackstageCredentials): Promise<ChecksResponse> {
-    const view = await this.#snapshot.view(credentials);
+    const view = await (await this.#scopes.of(credentials)).view();
     if (!entityRef) return { findings: await view.findings() };
     if (!view.byRef.has(entityRef) || !/^(subteam|dataservice|rotation):/.test(entityRef)) {
       throw new NotFoundError(`No Subteam, DataService or Rotation ${entityRef}`);

@@ -1,0 +1,136 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { BODY_FIELDS, PERSON_FIELDS } from './CatalogReader';
+import { peopleRefs, referencedRefs } from './references';
+import { refOf } from './refs';
+
+const PAGE_SIZE = 1000;
+const REFS_CHUNK = 500;
+const OUR_KINDS = ['subteam', 'dataservice', 'rotation'];
+
+/** One state of our part of the catalog, as the plugin itself may read it. */
+export interface SharedState {
+  /** Changes whenever any entity (or a person it names) changes. */
+  version: number;
+  /** Our entities by lower-cased ref. */
+  entities: Map<string, Entity>;
+  /** The users and groups our entities name, by lower-cased ref. */
+  people: Map<string, Entity>;
+  /** `ref@etag` of every entity above, sorted: the state's identity. */
+  fingerprint: string[];
+}
+
+/**
+ * The data-infra entities of the whole catalog, kept in memory and refreshed
+ * incrementally: every refresh lists refs and etags only, and fetches the
+ * bodies of the entities whose etag changed.
+ *
+ * It is read with the plugin's own credentials, so it holds what any caller
+ * might see; it is only ever served to callers whom the permission policy
+ * allows to read every catalog entity (see CallerScope). Each replica keeps
+ * its own copy; both follow the shared database within one refresh interval.
+ */
+export class SharedCatalog {
+  #state?: SharedState;
+  #refreshing?: Promise<void>;
+  #refreshedAt = 0;
+  #version = 0;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly logger: LoggerService,
+    private readonly refreshMs: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /**
+   * The current state. The first call waits for the first load; later calls
+   * get the state at hand at once and, when it is older than the refresh
+   * interval, start a refresh in the background (stale-while-revalidate).
+   */
+  async state(): Promise<SharedState> {
+    if (!this.#state) {
+      await this.#refresh();
+      return this.#state!;
+    }
+    if (this.clock() - this.#refreshedAt >= this.refreshMs) {
+      this.#refresh().catch(error =>
+        this.logger.warn(`data-infra: refreshing the shared catalog state failed: ${error}`),
+      );
+    }
+    return this.#state;
+  }
+
+  #refresh(): Promise<void> {
+    this.#refreshing ??= this.#load().finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
+  }
+
+  async #load() {
+    const startedAt = this.clock();
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const previous = this.#state;
+
+    const etags = new Map<string, string | undefined>();
+    let cursor: string | undefined;
+    do {
+      const fields = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'];
+      const page = await this.catalog.queryEntities(
+        cursor
+          ? { cursor, limit: PAGE_SIZE, fields }
+          : { filter: { kind: OUR_KINDS }, limit: PAGE_SIZE, fields, totalItems: 'exclude' },
+        { credentials },
+      );
+      for (const e of page.items) etags.set(refOf(e), e.metadata.etag);
+      cursor = page.items.length ? page.pageInfo.nextCursor : undefined;
+    } while (cursor);
+
+    const entities = new Map<string, Entity>();
+    const stale: string[] = [];
+    for (const [ref, etag] of etags) {
+      const known = previous?.entities.get(ref);
+      if (known && etag && known.metadata.etag === etag) entities.set(ref, known);
+      else stale.push(ref);
+    }
+    for (const [ref, entity] of await this.#byRefs(stale, BODY_FIELDS, credentials)) {
+      entities.set(ref, entity);
+    }
+
+    // People change rarely but are few: they are re-read with their etags
+    // every time, which also notices a renamed person.
+    const wanted = peopleRefs(referencedRefs(entities.values()));
+    const people = await this.#byRefs(wanted, PERSON_FIELDS, credentials);
+
+    const fingerprint = [...entities.values(), ...people.values()]
+      .map(e => `${refOf(e)}@${e.metadata.etag ?? '?'}`)
+      .sort();
+    const unchanged =
+      previous &&
+      previous.fingerprint.length === fingerprint.length &&
+      previous.fingerprint.every((f, i) => f === fingerprint[i]);
+    if (!unchanged) {
+      this.#state = { version: ++this.#version, entities, people, fingerprint };
+      this.logger.debug(
+        `data-infra: shared catalog state ${this.#version}: ${entities.size} entities, ` +
+          `${stale.length} read, ${people.size} people, in ${this.clock() - startedAt} ms`,
+      );
+    }
+    this.#refreshedAt = this.clock();
+  }
+
+  async #byRefs(refs: string[], fields: string[], credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>) {
+    const out = new Map<string, Entity>();
+    for (let i = 0; i < refs.length; i += REFS_CHUNK) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: refs.slice(i, i + REFS_CHUNK), fields },
+        { credentials },
+      );
+      for (const entity of items) if (entity) out.set(refOf(entity), entity);
+    }
+    return out;
+  }
+}
