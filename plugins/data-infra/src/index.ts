@@ -18,6 +18,8 @@ export {
 export { DataInfraClient, dataInfraApiRef } from './api';
 export type { DataInfraApi, ServicesQuery } from './api';
 export { isDataInfraSearchResult } from './components/DataInfraSearchResultListItem/predicate';
+export { DataInfraDomainSearchFilter } from './components/DataInfraDomainSearchFilter';
+export type { DataInfraDomainSearchFilterProps } from './components/DataInfraDomainSearchFilter';
 export type {
   DataInfraSearchDocument,
   DataInfraSearchResultListItemProps,

@@ -3,7 +3,8 @@
  * cards with EntitySwitch, as an adopter's EntityPage.tsx does, and the page
  * mounted on a route.
  */
-import { screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -15,6 +16,11 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { EntitySwitch } from '@backstage/plugin-catalog';
 import { Route, Routes } from 'react-router-dom';
 import {
+  SearchContextProvider,
+  searchApiRef,
+} from '@backstage/plugin-search-react';
+import {
+  DataInfraDomainSearchFilter,
   DataInfraPage,
   EntityDataInfraChecksCard,
   EntityDataServiceOwnershipCard,
@@ -128,5 +134,38 @@ describe('legacy frontend system', () => {
     expect(await screen.findByText('Data services (3 of 3)')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Ownership map' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'On call now' })).toBeInTheDocument();
+  });
+
+  it('puts a Domain filter in a SearchPage that filters the search on the chosen domain', async () => {
+    const searchApi = {
+      query: jest.fn().mockResolvedValue({ results: [], numberOfResults: 0 }),
+    };
+    // As an adopter's SearchPage.tsx places it, next to SearchFilter.Select & co.
+    await act(async () => {
+      await renderInTestApp(
+        <TestApiProvider apis={[[searchApiRef, searchApi]]}>
+          <SearchContextProvider>
+            <DataInfraDomainSearchFilter />
+          </SearchContextProvider>
+        </TestApiProvider>,
+      );
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /All/ }));
+    const list = within(await screen.findByRole('listbox'));
+    expect(list.getAllByRole('option').map(o => o.textContent)).toEqual([
+      'All',
+      'Data Platform',
+      'Data Engineering',
+      'MLOps',
+      'BI Services',
+    ]);
+    await act(async () => {
+      await user.click(list.getByRole('option', { name: 'Data Engineering' }));
+    });
+    expect(searchApi.query).toHaveBeenLastCalledWith(
+      expect.objectContaining({ filters: { domain: 'data-engineering' } }),
+      expect.anything(),
+    );
   });
 });

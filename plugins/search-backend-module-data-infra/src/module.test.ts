@@ -14,7 +14,15 @@ const allYaml = path.resolve(__dirname, '../../../catalog-info/all.yaml');
 interface Result {
   type: string;
   rank: number;
-  document: { title: string; location: string; kind: string; tier?: number; owner?: string; domain?: string };
+  document: {
+    title: string;
+    location: string;
+    kind: string;
+    tier?: number;
+    owner?: string;
+    domain?: string;
+    availability?: number;
+  };
 }
 
 /** The entity ref a result's location points at (/catalog/default/dataservice/kafka). */
@@ -26,9 +34,14 @@ function ref(r: Result): string {
 describe('search over catalog-info/ with the data-infra module', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
-  async function search(term: string): Promise<Result[]> {
+  /** A query as the search page's client sends it (filters as `filters[field]=value`). */
+  async function search(term: string, filters: Record<string, string> = {}): Promise<Result[]> {
+    const params = new URLSearchParams({ term, pageLimit: '100' });
+    for (const [field, value] of Object.entries(filters)) {
+      params.append(`filters[${field}]`, value);
+    }
     const res = await fetch(
-      `http://localhost:${backend.server.port()}/api/search/query?term=${encodeURIComponent(term)}`,
+      `http://localhost:${backend.server.port()}/api/search/query?${params}`,
       { headers: { Authorization: mockCredentials.user.header() } },
     );
     if (!res.ok) throw new Error(`search answered ${res.status}: ${await res.text()}`);
@@ -70,7 +83,9 @@ describe('search over catalog-info/ with the data-infra module', () => {
     });
 
     // The collator reruns every 2s; wait until a run has seen the whole
-    // catalog, i.e. the last service of all.yaml and a rotation are found.
+    // catalog, i.e. the last service of all.yaml and a rotation are found,
+    // with the domains of their owner subteams (the module loads the
+    // Subteams itself, from the catalog).
     const deadline = Date.now() + 120_000;
     let last = '';
     for (;;) {
@@ -79,8 +94,12 @@ describe('search over catalog-info/ with the data-infra module', () => {
         const rotations = await search('lukas.weber');
         last = `${services.map(ref).join(', ')} / ${rotations.map(ref).join(', ')}`;
         if (
-          services.some(r => ref(r) === 'dataservice:default/wide-table-generator') &&
-          rotations.some(r => r.document.kind === 'Rotation')
+          services.some(
+            r =>
+              ref(r) === 'dataservice:default/wide-table-generator' &&
+              r.document.domain === 'bi-services',
+          ) &&
+          rotations.some(r => r.document.kind === 'Rotation' && r.document.domain)
         ) {
           break;
         }
@@ -129,6 +148,59 @@ describe('search over catalog-info/ with the data-infra module', () => {
         expect.arrayContaining([expect.stringMatching(/mlops/)]),
       );
     }
+  });
+
+  describe('the domain filter', () => {
+    it('returns only MLOps documents for { domain: "mlops" }: the subteam and all its services', async () => {
+      const results = await search('', { domain: 'mlops' });
+      const refs = results.map(ref);
+      expect(refs).toContain('subteam:default/mlops');
+      // All 16 services of catalog-info/services/mlops.yaml, e.g. Feast and MLflow.
+      const services = results.filter(r => r.document.kind === 'DataService');
+      expect(services).toHaveLength(16);
+      expect(refs).toEqual(
+        expect.arrayContaining(['dataservice:default/feast', 'dataservice:default/mlflow']),
+      );
+      for (const r of results) {
+        expect(r.document.domain).toBe('mlops');
+        expect([ref(r), r.document.owner]).toContain('subteam:default/mlops');
+      }
+      expect(results).toHaveLength(17);
+    });
+
+    it('combines with a term: "kafka" in Data Platform finds Kafka, in MLOps not', async () => {
+      const platform = await search('kafka', { domain: 'data-platform' });
+      expect(ref(platform[0])).toBe('dataservice:default/kafka');
+      expect(platform.every(r => r.document.domain === 'data-platform')).toBe(true);
+      const mlops = await search('kafka', { domain: 'mlops' });
+      expect(mlops.map(ref)).not.toContain('dataservice:default/kafka');
+      expect(mlops.every(r => r.document.domain === 'mlops')).toBe(true);
+    });
+
+    it('gives a rotation its subteam’s domain', async () => {
+      const results = await search('', { domain: 'data-platform' });
+      expect(results.map(ref)).toEqual(
+        expect.arrayContaining([
+          'rotation:default/data-platform-oncall',
+          'subteam:default/data-platform',
+          'dataservice:default/kafka',
+        ]),
+      );
+      expect(results.map(ref)).not.toContain('rotation:default/data-engineering-oncall');
+    });
+
+    it('does not throw on the Lunr engine for any configured domain, nor for an unknown one', async () => {
+      for (const domain of ['data-platform', 'data-engineering', 'mlops', 'bi-services']) {
+        const results = await search('', { domain });
+        expect(results.length).toBeGreaterThan(0);
+      }
+      await expect(search('kafka', { domain: 'no-such-domain' })).resolves.toEqual([]);
+    });
+
+    it('carries the availability of a service in its document', async () => {
+      const kafka = (await search('kafka'))[0];
+      expect(kafka.document).toMatchObject({ domain: 'data-platform', availability: 99.95 });
+    });
   });
 
   it('finds a subteam by a handled problem and by a member', async () => {

@@ -1,11 +1,15 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogCollatorExtensionPoint } from '@backstage/plugin-search-backend-module-catalog';
-import { dataInfraEntityTransformer } from './transformer';
+import { catalogSubteamLoader, SubteamDomains } from './subteamDomains';
+import { createDataInfraEntityTransformer } from './transformer';
 
 /**
  * Makes the catalog collator index the data-infra kinds (Subteam, DataService,
- * Rotation) with the fields people search by. Needs the catalog collator
- * module (`@backstage/plugin-search-backend-module-catalog`) in the backend.
+ * Rotation) with the fields people search by, and gives every catalog
+ * document a `domain` (a DataService's or Rotation's is its owner Subteam's).
+ * Needs the catalog collator module
+ * (`@backstage/plugin-search-backend-module-catalog`) in the backend.
  *
  * @public
  */
@@ -14,9 +18,38 @@ export const searchModuleDataInfra = createBackendModule({
   moduleId: 'data-infra',
   register({ registerInit }) {
     registerInit({
-      deps: { collator: catalogCollatorExtensionPoint },
-      async init({ collator }) {
-        collator.setEntityTransformer(dataInfraEntityTransformer);
+      deps: {
+        collator: catalogCollatorExtensionPoint,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+      },
+      async init({ collator, auth, catalog, logger, scheduler }) {
+        const subteams = new SubteamDomains({
+          loadSubteams: catalogSubteamLoader({ auth, catalog }),
+          logger,
+        });
+        collator.setEntityTransformer(
+          createDataInfraEntityTransformer({ ownerDomain: subteams.lookup }),
+        );
+        // Local: every replica transforms with its own map. Subteams are few
+        // and only four fields are read, so a minute is cheap.
+        await scheduler.scheduleTask({
+          id: 'data-infra-search-subteam-domains',
+          scope: 'local',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 1 },
+          fn: async () => {
+            try {
+              await subteams.refresh();
+            } catch (error) {
+              // Kept: the previous map; retried on the next run or miss.
+              logger.warn(`Could not load the Subteams for search documents' domains: ${error}`);
+            }
+          },
+        });
       },
     });
   },

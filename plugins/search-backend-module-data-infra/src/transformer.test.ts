@@ -1,6 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { defaultCatalogCollatorEntityTransformer } from '@backstage/plugin-search-backend-module-catalog';
-import { dataInfraEntityTransformer, DataInfraEntityDocument } from './transformer';
+import {
+  createDataInfraEntityTransformer,
+  dataInfraEntityTransformer,
+  DataInfraEntityDocument,
+} from './transformer';
+import { SubteamDomains } from './subteamDomains';
 
 const kafka: Entity = {
   apiVersion: 'data-infra.io/v1alpha1',
@@ -19,6 +24,7 @@ const kafka: Entity = {
     technology: 'Apache Kafka',
     dependsOn: ['dataservice:default/zookeeper'],
     consumers: ['group:default/sre', 'group:default/product-data-consumers'],
+    sla: { availability: 99.9, window: '30d' },
   },
 };
 
@@ -53,6 +59,23 @@ function transform(entity: Entity): DataInfraEntityDocument {
   return dataInfraEntityTransformer(entity) as DataInfraEntityDocument;
 }
 
+const subteam = (name: string, domain: string, namespace = 'default'): Entity => ({
+  ...mlops,
+  metadata: { name, namespace },
+  spec: { ...mlops.spec, domain },
+});
+
+/** The transformer as the module sets it up: with the map of the catalog's Subteams. */
+const subteams = new SubteamDomains({
+  loadSubteams: async () => [
+    mlops,
+    subteam('data-platform', 'data-platform'),
+    subteam('stream-ops', 'data-engineering', 'team-b'),
+  ],
+});
+const withOwners = createDataInfraEntityTransformer({ ownerDomain: subteams.lookup });
+beforeAll(() => subteams.refresh());
+
 describe('dataInfraEntityTransformer', () => {
   it('indexes a DataService by the fields people search by', () => {
     const doc = transform(kafka);
@@ -85,10 +108,84 @@ describe('dataInfraEntityTransformer', () => {
       owner: 'subteam:default/data-platform',
       name: 'kafka',
       tier: 1,
+      availability: 99.9,
       technology: 'Apache Kafka',
       tags: ['kafka', 'streaming'],
     });
-    expect(doc.domain).toBeUndefined();
+    // Without an owner lookup a service's domain is unknown, but present.
+    expect(doc.domain).toBe('');
+  });
+
+  it("gives a DataService its owner Subteam's domain, and its availability", () => {
+    const doc = withOwners(kafka) as DataInfraEntityDocument;
+    expect(doc).toMatchObject({
+      kind: 'DataService',
+      owner: 'subteam:default/data-platform',
+      domain: 'data-platform',
+      tier: 1,
+      availability: 99.9,
+    });
+    // An MLOps service is in the MLOps domain, a short owner ref resolved in
+    // the service's own namespace.
+    const feast = withOwners({
+      ...kafka,
+      metadata: { name: 'feast', namespace: 'team-b' },
+      spec: { type: 'feature-store', lifecycle: 'production', owner: 'stream-ops', tier: 2 },
+    }) as DataInfraEntityDocument;
+    expect(feast.domain).toBe('data-engineering');
+    expect(feast).not.toHaveProperty('availability');
+  });
+
+  it("gives a Rotation its owner Subteam's domain", () => {
+    expect(withOwners(rotation)).toMatchObject({ kind: 'Rotation', domain: 'data-platform' });
+  });
+
+  it('gives a service whose owner is not a known Subteam an empty domain', () => {
+    const doc = withOwners({
+      ...kafka,
+      spec: { ...kafka.spec, owner: 'group:default/sre' },
+    }) as DataInfraEntityDocument;
+    expect(doc.domain).toBe('');
+  });
+
+  it('puts a string `domain` on every catalog document, whatever the kind', () => {
+    const others: Entity[] = [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'web' },
+        spec: { type: 'website', lifecycle: 'production', owner: 'group:default/web' },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'jane' },
+        spec: { profile: { displayName: 'Jane' }, memberOf: [] },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'sre' },
+        spec: { type: 'team', children: [] },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'System',
+        metadata: { name: 'lakehouse' },
+        spec: { owner: 'group:default/sre', domain: 'analytics' },
+      },
+      { apiVersion: 'backstage.io/v1alpha1', kind: 'Location', metadata: { name: 'l' }, spec: { targets: [] } },
+    ];
+    const expected: Array<[Entity, string]> = [
+      [kafka, 'data-platform'],
+      [mlops, 'mlops'],
+      [rotation, 'data-platform'],
+      ...others.map((e): [Entity, string] => [e, '']),
+    ];
+    for (const [entity, domain] of expected) {
+      expect(withOwners(entity)).toHaveProperty('domain', domain);
+      expect(typeof (dataInfraEntityTransformer(entity) as DataInfraEntityDocument).domain).toBe('string');
+    }
   });
 
   it('indexes a Subteam with its domain, members and handled problems', () => {
@@ -138,25 +235,28 @@ describe('dataInfraEntityTransformer', () => {
     expect(doc.title).toBe('bare');
     expect(doc).not.toHaveProperty('tier');
     expect(doc).not.toHaveProperty('technology');
+    expect(doc).not.toHaveProperty('availability');
     expect(doc.tags).toEqual([]);
   });
 
-  it('gives other kinds the default document unchanged', () => {
+  it('gives other kinds the default document, with only an empty domain added', () => {
     const component: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name: 'web', description: 'A website', tags: ['kafka'] },
       spec: { type: 'website', lifecycle: 'production', owner: 'group:default/web' },
     };
-    expect(dataInfraEntityTransformer(component)).toEqual(
-      defaultCatalogCollatorEntityTransformer(component),
-    );
+    expect(withOwners(component)).toEqual({
+      ...defaultCatalogCollatorEntityTransformer(component),
+      domain: '',
+    });
   });
 
   it('does not treat a same-named kind of another apiVersion as ours', () => {
     const foreign: Entity = { ...kafka, apiVersion: 'example.com/v1' };
-    expect(dataInfraEntityTransformer(foreign)).toEqual(
-      defaultCatalogCollatorEntityTransformer(foreign),
-    );
+    expect(withOwners(foreign)).toEqual({
+      ...defaultCatalogCollatorEntityTransformer(foreign),
+      domain: '',
+    });
   });
 });

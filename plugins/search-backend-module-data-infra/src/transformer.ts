@@ -11,21 +11,29 @@ import {
   RotationEntityV1alpha1,
   SubteamEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
+import type { OwnerDomainLookup } from './subteamDomains';
 
 /**
  * The search document of a catalog entity, with the extra fields our result
- * list items read. Every extra field is optional: other kinds get the default
- * document unchanged.
+ * list items read and the search page filters on. Other kinds get the default
+ * document plus `domain: ''`.
  *
  * @public
  */
 export type DataInfraEntityDocument = ReturnType<CatalogCollatorEntityTransformer> & {
   /** The entity's `metadata.name`. */
   name?: string;
-  /** Subteam: its `spec.domain`. Not set for services and rotations (see README). */
-  domain?: string;
+  /**
+   * The data-infra domain id, on every document so that it can be filtered
+   * on (Lunr only knows the fields of the first document it indexes).
+   * Subteam: its `spec.domain`; DataService and Rotation: the domain of their
+   * owner Subteam; '' when unknown and for every other kind.
+   */
+  domain: string;
   /** DataService: 1 (critical) to 3. */
   tier?: number;
+  /** DataService: `spec.sla.availability`, percent (99.9). */
+  availability?: number;
   /** DataService: `spec.technology`. */
   technology?: string;
   /** `metadata.tags`. */
@@ -68,8 +76,29 @@ function tagText(entity: Entity): string | undefined {
   return tags?.length ? tags.join(' ') : undefined;
 }
 
-function dataServiceDocument(entity: DataServiceEntityV1alpha1): DataInfraEntityDocument {
+/**
+ * Options of {@link createDataInfraEntityTransformer}.
+ *
+ * @public
+ */
+export interface DataInfraEntityTransformerOptions {
+  /**
+   * The domain of a DataService's or Rotation's owner. Without it, their
+   * documents get `domain: ''`.
+   */
+  ownerDomain?: OwnerDomainLookup;
+}
+
+function namespaceOf(entity: Entity): string {
+  return entity.metadata.namespace || 'default';
+}
+
+function dataServiceDocument(
+  entity: DataServiceEntityV1alpha1,
+  ownerDomain: OwnerDomainLookup,
+): DataInfraEntityDocument {
   const { spec } = entity;
+  const availability = spec.sla?.availability;
   return {
     ...defaultCatalogCollatorEntityTransformer(entity),
     text: joinText([
@@ -83,7 +112,11 @@ function dataServiceDocument(entity: DataServiceEntityV1alpha1): DataInfraEntity
       names(spec.consumers),
     ]),
     name: entity.metadata.name,
+    domain: ownerDomain(spec.owner, namespaceOf(entity)) ?? '',
     ...(spec.tier !== undefined ? { tier: spec.tier } : {}),
+    ...(typeof availability === 'number' && Number.isFinite(availability)
+      ? { availability }
+      : {}),
     ...(spec.technology ? { technology: spec.technology } : {}),
     tags: entity.metadata.tags ?? [],
   };
@@ -104,13 +137,16 @@ function subteamDocument(entity: SubteamEntityV1alpha1): DataInfraEntityDocument
       spec.contact?.chat,
     ]),
     name: entity.metadata.name,
-    domain: spec.domain,
+    domain: typeof spec.domain === 'string' ? spec.domain : '',
     parent: spec.parent,
     tags: entity.metadata.tags ?? [],
   };
 }
 
-function rotationDocument(entity: RotationEntityV1alpha1): DataInfraEntityDocument {
+function rotationDocument(
+  entity: RotationEntityV1alpha1,
+  ownerDomain: OwnerDomainLookup,
+): DataInfraEntityDocument {
   const { spec } = entity;
   return {
     ...defaultCatalogCollatorEntityTransformer(entity),
@@ -124,27 +160,44 @@ function rotationDocument(entity: RotationEntityV1alpha1): DataInfraEntityDocume
       tagText(entity),
     ]),
     name: entity.metadata.name,
+    domain: ownerDomain(spec.owner, namespaceOf(entity)) ?? '',
     timezone: spec.timezone,
     tags: entity.metadata.tags ?? [],
   };
 }
 
+const noLookup: OwnerDomainLookup = () => undefined;
+
 /**
- * Shapes catalog entities into search documents. Subteam, DataService and
- * Rotation entities get the default document plus the fields people search
- * by in `text`, and extra fields for the result list items; every other kind
- * gets {@link defaultCatalogCollatorEntityTransformer}'s document unchanged.
+ * Creates the transformer that shapes catalog entities into search documents.
+ * Subteam, DataService and Rotation entities get the default document plus
+ * the fields people search by in `text`, and extra fields for the result list
+ * items; every other kind gets `defaultCatalogCollatorEntityTransformer`'s
+ * document plus `domain: ''`. Every document has `domain`, so the search page
+ * can filter on it with the Lunr engine too.
  *
- * Owners are indexed by their entity name (`data-platform`), not their title:
- * a transformer sees one entity at a time and cannot look the owner up.
+ * A DataService's or Rotation's domain is its owner Subteam's, from
+ * `options.ownerDomain` (the module passes a map of the catalog's Subteams).
  *
  * @public
  */
-export const dataInfraEntityTransformer: CatalogCollatorEntityTransformer = (
-  entity: Entity,
-): DataInfraEntityDocument => {
-  if (isDataServiceEntity(entity)) return dataServiceDocument(entity);
-  if (isSubteamEntity(entity)) return subteamDocument(entity);
-  if (isRotationEntity(entity)) return rotationDocument(entity);
-  return defaultCatalogCollatorEntityTransformer(entity);
-};
+export function createDataInfraEntityTransformer(
+  options: DataInfraEntityTransformerOptions = {},
+): CatalogCollatorEntityTransformer {
+  const ownerDomain = options.ownerDomain ?? noLookup;
+  return (entity: Entity): DataInfraEntityDocument => {
+    if (isDataServiceEntity(entity)) return dataServiceDocument(entity, ownerDomain);
+    if (isSubteamEntity(entity)) return subteamDocument(entity);
+    if (isRotationEntity(entity)) return rotationDocument(entity, ownerDomain);
+    return { ...defaultCatalogCollatorEntityTransformer(entity), domain: '' };
+  };
+}
+
+/**
+ * {@link createDataInfraEntityTransformer} without an owner lookup:
+ * DataService and Rotation documents get `domain: ''`.
+ *
+ * @public
+ */
+export const dataInfraEntityTransformer: CatalogCollatorEntityTransformer =
+  createDataInfraEntityTransformer();

@@ -17,6 +17,7 @@ import {
   servicesSubPage,
 } from './pages';
 import { dataInfraSearchResultListItem } from './searchResultItems';
+import { dataInfraDomainSearchFilter } from './searchFilters';
 
 /**
  * The data-infra plugin for the new frontend system.
@@ -41,6 +42,7 @@ export const dataInfraPlugin = createFrontendPlugin({
     escalationContent,
     rotationOnCallContent,
     dataInfraSearchResultListItem,
+    dataInfraDomainSearchFilter,
   ],
   routes: {
     root: rootRouteRef,

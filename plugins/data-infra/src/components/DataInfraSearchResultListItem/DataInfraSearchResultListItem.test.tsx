@@ -14,9 +14,11 @@ const kafkaDoc: DataInfraSearchDocument = {
   name: 'kafka',
   namespace: 'default',
   owner: 'subteam:default/data-platform',
+  domain: 'data-platform',
   type: 'streaming',
   lifecycle: 'production',
   tier: 1,
+  availability: 99.9,
   technology: 'kafka',
   tags: ['streaming'],
 };
@@ -29,12 +31,13 @@ const rotationDoc: DataInfraSearchDocument = {
   name: 'data-platform-oncall',
   namespace: 'default',
   owner: 'subteam:default/data-platform',
+  domain: 'data-platform',
   timezone: 'Europe/Berlin',
   tags: [],
 };
 
 describe('DataInfraSearchResultListItem', () => {
-  it('renders a DataService with its link, domain, owner, tier and technology', async () => {
+  it('renders a DataService with its link, domain, owner, tier, availability and technology', async () => {
     const api = mockDataInfraApi();
     await renderOnEntityPage(<DataInfraSearchResultListItem result={kafkaDoc} />, {
       api,
@@ -47,10 +50,49 @@ describe('DataInfraSearchResultListItem', () => {
     expect(screen.getByText('Domain: Data Platform')).toBeInTheDocument();
     expect(screen.getByText('Owner: data-platform')).toBeInTheDocument();
     expect(screen.getByText('Tier 1')).toBeInTheDocument();
+    expect(screen.getByText('99.9 % availability')).toBeInTheDocument();
     expect(screen.getByText('Technology: kafka')).toBeInTheDocument();
     expect(screen.getByText(/Event streaming platform/)).toBeInTheDocument();
     // On-call is looked up for rotations only.
     expect(api.getOnCall).not.toHaveBeenCalled();
+  });
+
+  it('takes the domain chip from the document, titled from dataInfra.domains', async () => {
+    // An owner whose name is not a domain id: the chip shows the domain the
+    // search module looked up, with the configured title.
+    await renderOnEntityPage(
+      <DataInfraSearchResultListItem
+        result={{
+          ...kafkaDoc,
+          owner: 'subteam:default/streaming-squad',
+          domain: 'realtime',
+          availability: 99.95,
+        }}
+      />,
+      { config: { dataInfra: { domains: [{ id: 'realtime', title: 'Real-time Data' }] } } },
+    );
+    expect(screen.getByText('Domain: Real-time Data')).toBeInTheDocument();
+    expect(screen.getByText('Owner: streaming-squad')).toBeInTheDocument();
+    expect(screen.getByText('99.95 % availability')).toBeInTheDocument();
+    expect(screen.queryByText(/Streaming Squad/)).not.toBeInTheDocument();
+  });
+
+  it('shows no domain chip when the owner’s domain is unknown, and no availability without an SLA', async () => {
+    const { availability: _availability, ...withoutSla } = kafkaDoc;
+    await renderOnEntityPage(
+      <DataInfraSearchResultListItem
+        result={{ ...withoutSla, owner: 'group:default/sre', domain: '' }}
+      />,
+    );
+    expect(screen.getByText('Owner: sre')).toBeInTheDocument();
+    expect(screen.queryByText(/^Domain:/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/availability/)).not.toBeInTheDocument();
+  });
+
+  it('falls back to the owner’s name for documents indexed without a domain', async () => {
+    const { domain: _domain, ...older } = kafkaDoc;
+    await renderOnEntityPage(<DataInfraSearchResultListItem result={older} />);
+    expect(screen.getByText('Domain: Data Platform')).toBeInTheDocument();
   });
 
   it('humanises a domain that is not configured and uses a Subteam’s own domain', async () => {

@@ -13,7 +13,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataInfraApiRef } from '../../api';
-import { refName, useDomains } from '../shared';
+import { formatPercent, refName, useDomains } from '../shared';
 
 /**
  * A `software-catalog` search document as the data-infra search module
@@ -34,7 +34,13 @@ export type DataInfraSearchDocument = NonNullable<
   lifecycle?: string;
   tags?: string[];
   tier?: number;
+  /** DataService: SLA availability in percent (99.9). */
+  availability?: number;
   technology?: string;
+  /**
+   * The domain id: a Subteam's own, a DataService's or Rotation's owner
+   * Subteam's; '' when unknown.
+   */
   domain?: string;
   parent?: string;
   timezone?: string;
@@ -79,22 +85,21 @@ export function humaniseId(id: string): string {
     .join(' ');
 }
 
-/**
- * The domain id of a result. A Subteam document carries its `domain`. A
- * DataService or Rotation document only carries its owner ref: in our
- * catalog a subteam's name equals the id of its domain, so the owner's name
- * is the domain id (the search module cannot look the owner up while
- * indexing, see its README).
- */
-function domainOf(doc: DataInfraSearchDocument): string | undefined {
-  if (doc.kind?.toLocaleLowerCase('en-US') === 'subteam') {
-    return doc.domain || undefined;
-  }
-  return refName(doc.owner) || undefined;
-}
-
 function isKind(doc: DataInfraSearchDocument, kind: string): boolean {
   return doc.kind?.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US');
+}
+
+/**
+ * The domain id of a result. The search module puts `domain` on every
+ * document (a DataService or Rotation gets its owner Subteam's; '' when the
+ * owner is unknown). Documents indexed by an older version of the module
+ * carry it on Subteams only; for those we fall back to the owner's name,
+ * which in the seed catalog equals its domain id.
+ */
+function domainOf(doc: DataInfraSearchDocument): string | undefined {
+  if (typeof doc.domain === 'string') return doc.domain || undefined;
+  if (isKind(doc, 'Subteam')) return undefined;
+  return refName(doc.owner) || undefined;
 }
 
 /** Who is on call now for a Rotation result; nothing if the lookup fails. */
@@ -138,7 +143,7 @@ function RotationOnCallNow(props: { doc: DataInfraSearchDocument }) {
 /**
  * A search result list item for DataService, Subteam and Rotation documents:
  * the title linked to the entity, kind, domain, owner and tier, the
- * technology of a DataService, the timezone and who is on call now of a
+ * availability and technology of a DataService, the timezone and who is on call now of a
  * Rotation, and the (highlighted) text.
  *
  * @public
@@ -212,6 +217,13 @@ export function DataInfraSearchResultListItem(
           {typeof result.tier === 'number' && (
             <Chip size="small" label={`Tier ${result.tier}`} />
           )}
+          {isKind(result, 'DataService') &&
+            typeof result.availability === 'number' && (
+              <Chip
+                size="small"
+                label={`${formatPercent(result.availability)} availability`}
+              />
+            )}
           {isKind(result, 'DataService') && result.technology && (
             <Chip size="small" label={`Technology: ${result.technology}`} />
           )}

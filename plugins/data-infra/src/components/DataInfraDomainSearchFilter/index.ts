@@ -1,0 +1,2 @@
+export { DataInfraDomainSearchFilter } from './DataInfraDomainSearchFilter';
+export type { DataInfraDomainSearchFilterProps } from './DataInfraDomainSearchFilter';
