@@ -176,6 +176,18 @@ describe('data-infra backend plugin (fixture catalog)', () => {
     expect(res.body.totalItems).toBe(expected.length);
   });
 
+  it('GET /map and /oncall carry an ETag, and an unchanged answer is a 304', async () => {
+    for (const path of [`/map?at=${FIXTURE_AT}`, `/oncall?at=${FIXTURE_AT}`]) {
+      const first = await request(server).get(`/api/data-infra${path}`);
+      expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
+      const again = await request(server).get(`/api/data-infra${path}`).set('If-None-Match', first.headers.etag);
+      expect(again.status).toBe(304);
+      // Another instant is another answer.
+      const later = await request(server).get(`/api/data-infra${path.replace(FIXTURE_AT, '2026-03-20T12:00:00Z')}`);
+      expect(later.headers.etag).not.toBe(first.headers.etag);
+    }
+  });
+
   it('GET /map groups subteams and services by domain in the default order', async () => {
     const res = await request(server).get(`/api/data-infra/map?at=${FIXTURE_AT}`);
     expect(res.status).toBe(200);

@@ -15,6 +15,7 @@ import {
   tierParam,
 } from './params';
 import type { DataInfraService } from './service/DataInfraService';
+import { PreparedJson, prepareJson } from './preparedJson';
 import { InputError } from '@backstage/errors';
 
 const DAY = 24 * 3600_000;
@@ -35,17 +36,25 @@ export interface RouterOptions {
  * refuses requests without credentials (401).
  */
 /**
- * Answers reused for one caller (see CallerMemo) are the same object, so
- * their JSON is built once too: /map at 10,000 services is megabytes.
+ * Answers reused within a scope (see CallerMemo) are the same object, so
+ * their JSON and its ETag are built once too: /map at 10,000 services is
+ * megabytes, and Express would otherwise hash the body on every response.
  */
-const serialized = new WeakMap<object, string>();
+const serialized = new WeakMap<object, PreparedJson>();
+
 function sendJson(res: express.Response, body: object) {
-  let json = serialized.get(body);
-  if (json === undefined) {
-    json = JSON.stringify(body);
-    serialized.set(body, json);
+  let prepared = serialized.get(body);
+  if (prepared === undefined) {
+    prepared = prepareJson(JSON.stringify(body));
+    serialized.set(body, prepared);
   }
-  res.type('application/json').send(json);
+  sendPrepared(res, prepared);
+}
+
+function sendPrepared(res: express.Response, prepared: PreparedJson) {
+  // With the ETag set, Express answers 304 to a matching If-None-Match.
+  res.setHeader('ETag', prepared.etag);
+  res.type('application/json').send(prepared.json);
 }
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
@@ -119,7 +128,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/map', async (req, res) => {
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    sendJson(res, await service.map(at, credentials));
+    sendPrepared(res, await service.mapJson(at, credentials));
   });
 
   router.get('/checks', async (req, res) => {

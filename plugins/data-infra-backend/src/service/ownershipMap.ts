@@ -1,0 +1,170 @@
+import {
+  DomainInfo,
+  Finding,
+  FindingSeverity,
+  formatInstant,
+  OnCallRole,
+  OwnershipMapResponse,
+  RotationEntityV1alpha1,
+} from '@data-infra/backstage-plugin-data-infra-common';
+import type { CatalogView } from './CatalogSnapshot';
+import { fullRef, refOf, titleOf } from './refs';
+
+type MapDomain = OwnershipMapResponse['domains'][number];
+type MapSubteam = MapDomain['subteams'][number];
+
+/**
+ * Everything of the map that does not depend on the instant, built once per
+ * view: at 10,000 services it is megabytes, so its JSON is kept too and only
+ * the rotations' on-call part is written for each instant.
+ */
+export interface MapSkeleton {
+  domains: Array<{
+    /** The domain's JSON without its closing brace and subteams. */
+    head: string;
+    subteams: Array<{ head: string; rotations: RotationEntityV1alpha1[] }>;
+  }>;
+  /** `,"crossDomainEdges":…,"totals":…}` */
+  tail: string;
+}
+
+const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, info: 1 };
+
+function worstPerEntity(findings: Finding[]): Map<string, FindingSeverity> {
+  const out = new Map<string, FindingSeverity>();
+  for (const f of findings) {
+    const key = f.entityRef.toLocaleLowerCase('en-US');
+    const known = out.get(key);
+    if (!known || SEVERITY_RANK[f.severity] > SEVERITY_RANK[known]) out.set(key, f.severity);
+  }
+  return out;
+}
+
+/** Drops the closing brace of a JSON object so more members can follow. */
+const open = (value: object) => JSON.stringify(value).slice(0, -1);
+
+export function buildMapSkeleton(
+  view: CatalogView,
+  findings: Finding[],
+  options: { domains: DomainInfo[]; showContactDetails: boolean },
+): MapSkeleton {
+  const { people } = view;
+  const worst = worstPerEntity(findings);
+  const totals: OwnershipMapResponse['totals'] = {
+    domains: options.domains.length,
+    subteams: 0,
+    services: 0,
+    rotations: 0,
+    findings: { error: 0, warning: 0, info: 0 },
+  };
+  for (const f of findings) totals.findings[f.severity] += 1;
+
+  // Owners resolved once, in one pass over each list.
+  const rotationsBySubteam = new Map<string, RotationEntityV1alpha1[]>();
+  for (const rotation of view.rotations) {
+    const owner = fullRef(rotation.spec.owner, 'subteam', rotation.metadata.namespace);
+    if (!owner) continue;
+    const list = rotationsBySubteam.get(owner);
+    if (list) list.push(rotation);
+    else rotationsBySubteam.set(owner, [rotation]);
+  }
+  const serviceRows = view.services.map(service => ({
+    service,
+    ref: refOf(service),
+    owner: fullRef(service.spec.owner, 'subteam', service.metadata.namespace),
+  }));
+
+  const serviceDomain = new Map<string, string>();
+  const domains = options.domains.map(domain => {
+    const subteams = view.subteams.filter(s => s.spec.domain === domain.id);
+    const subteamRefs = new Set(subteams.map(refOf));
+    // In the view's order (by ref), whatever subteam they belong to.
+    const services = serviceRows.filter(row => row.owner && subteamRefs.has(row.owner));
+    totals.subteams += subteams.length;
+    totals.services += services.length;
+    const serviceTiles: MapDomain['services'] = services.map(({ service, ref, owner }) => {
+      serviceDomain.set(ref, domain.id);
+      const sla = service.spec.sla;
+      return {
+        ref,
+        title: titleOf(service, ref),
+        type: service.spec.type,
+        lifecycle: service.spec.lifecycle,
+        ...(service.spec.tier !== undefined ? { tier: service.spec.tier } : {}),
+        owner: owner!,
+        ...(sla?.availability !== undefined ? { availability: sla.availability } : {}),
+        ...(sla?.supportHours ? { supportHours: sla.supportHours.type } : {}),
+        worstFinding: worst.get(ref) ?? null,
+      };
+    });
+    return {
+      head: open({ ...domain, services: serviceTiles }),
+      subteams: subteams.map(subteam => {
+        const ref = refOf(subteam);
+        const ns = subteam.metadata.namespace;
+        const rotations = rotationsBySubteam.get(ref) ?? [];
+        totals.rotations += rotations.length;
+        const lead = fullRef(subteam.spec.lead, 'user', ns);
+        const staticPart: Omit<MapSubteam, 'rotations'> = {
+          ref,
+          title: titleOf(subteam, ref),
+          members: (subteam.spec.members ?? [])
+            .map(m => fullRef(m, 'user', ns))
+            .filter((m): m is string => !!m)
+            .map(m => people.person(m)),
+          lead: lead ? people.person(lead) : null,
+          stakeholders: (subteam.spec.stakeholders ?? [])
+            .map(g => fullRef(g, 'group', ns))
+            .filter((g): g is string => !!g)
+            .map(g => people.named(g)),
+          handles: subteam.spec.handles ?? [],
+          ...(subteam.spec.contact && options.showContactDetails
+            ? { contact: subteam.spec.contact }
+            : {}),
+        };
+        return { head: open(staticPart), rotations };
+      }),
+    };
+  });
+
+  const crossDomainEdges: OwnershipMapResponse['crossDomainEdges'] = [];
+  for (const { service, ref: from } of serviceRows) {
+    const fromDomain = serviceDomain.get(from);
+    if (!fromDomain) continue;
+    for (const dep of service.spec.dependsOn ?? []) {
+      const to = fullRef(dep, 'dataservice', service.metadata.namespace);
+      const toDomain = to ? serviceDomain.get(to) : undefined;
+      if (to && toDomain && fromDomain !== toDomain) {
+        crossDomainEdges.push({ from, to, fromDomain, toDomain });
+      }
+    }
+  }
+  return {
+    domains,
+    tail: `,"crossDomainEdges":${JSON.stringify(crossDomainEdges)},"totals":${JSON.stringify(totals)}}`,
+  };
+}
+
+/** The JSON of GET /map at `at`: the skeleton plus who is on call then. */
+export function mapJson(
+  skeleton: MapSkeleton,
+  at: number,
+  onCall: (rotation: RotationEntityV1alpha1) => OnCallRole[],
+): string {
+  const parts = [`{"at":${JSON.stringify(formatInstant(at))},"domains":[`];
+  skeleton.domains.forEach((domain, d) => {
+    if (d) parts.push(',');
+    parts.push(domain.head, ',"subteams":[');
+    domain.subteams.forEach((subteam, s) => {
+      if (s) parts.push(',');
+      const rotations = subteam.rotations.map(r => {
+        const ref = refOf(r);
+        return { ref, title: titleOf(r, ref), onCall: onCall(r) };
+      });
+      parts.push(subteam.head, ',"rotations":', JSON.stringify(rotations), '}');
+    });
+    parts.push(']}');
+  });
+  parts.push(']', skeleton.tail);
+  return parts.join('');
+}
