@@ -15,7 +15,7 @@ import {
   tierParam,
 } from './params';
 import type { DataInfraService } from './service/DataInfraService';
-import { PreparedJson, prepareJson } from './preparedJson';
+import { PreparedJson, prepareJson, sendPrepared } from './preparedJson';
 import { InputError } from '@backstage/errors';
 
 const DAY = 24 * 3600_000;
@@ -42,19 +42,13 @@ export interface RouterOptions {
  */
 const serialized = new WeakMap<object, PreparedJson>();
 
-function sendJson(res: express.Response, body: object) {
+function sendJson(req: express.Request, res: express.Response, body: object) {
   let prepared = serialized.get(body);
   if (prepared === undefined) {
     prepared = prepareJson(JSON.stringify(body));
     serialized.set(body, prepared);
   }
-  sendPrepared(res, prepared);
-}
-
-function sendPrepared(res: express.Response, prepared: PreparedJson) {
-  // With the ETag set, Express answers 304 to a matching If-None-Match.
-  res.setHeader('ETag', prepared.etag);
-  res.type('application/json').send(prepared.json);
+  return sendPrepared(req, res, prepared);
 }
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
@@ -69,7 +63,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/oncall', async (req, res) => {
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    sendJson(res, await service.oncall(at, credentials));
+    await sendJson(req, res, await service.oncall(at, credentials));
   });
 
   router.get('/escalation', async (req, res) => {
@@ -78,7 +72,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     })!;
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    sendJson(res, await service.escalation(entityRef, at, credentials));
+    await sendJson(req, res, await service.escalation(entityRef, at, credentials));
   });
 
   const rotationRef = (req: express.Request) =>
@@ -128,7 +122,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/map', async (req, res) => {
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    sendPrepared(res, await service.mapJson(at, credentials));
+    await sendPrepared(req, res, await service.mapJson(at, credentials));
   });
 
   router.get('/checks', async (req, res) => {

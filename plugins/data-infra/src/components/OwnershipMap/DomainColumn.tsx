@@ -2,6 +2,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import Divider from '@material-ui/core/Divider';
+import Button from '@material-ui/core/Button';
+import { useState } from 'react';
 import { OnCallList, RefLink, RefLinkList } from '../shared';
 import type { MapDomain, MapService } from './filterMap';
 import { ServiceTileList } from './ServiceTileList';
@@ -11,6 +13,12 @@ const useStyles = makeStyles(theme => ({
   subteam: { margin: theme.spacing(1, 0) },
   muted: { color: theme.palette.text.secondary },
 }));
+
+/**
+ * Subteams shown before "Show all": a domain of a large organisation can
+ * have dozens, and the services below them must stay in view.
+ */
+export const VISIBLE_SUBTEAMS = 5;
 
 /**
  * One domain of the map: its subteams (lead, members, stakeholders, who is
@@ -25,6 +33,9 @@ export function DomainColumn(props: {
 }) {
   const { domain, services } = props;
   const classes = useStyles();
+  const [showAll, setShowAll] = useState(false);
+  const hidden = showAll ? 0 : Math.max(0, domain.subteams.length - VISIBLE_SUBTEAMS);
+  const subteams = hidden ? domain.subteams.slice(0, VISIBLE_SUBTEAMS) : domain.subteams;
   return (
     <Paper
       className={classes.column}
@@ -42,7 +53,7 @@ export function DomainColumn(props: {
       {domain.subteams.length === 0 && (
         <Typography variant="body2">No subteam in this domain yet.</Typography>
       )}
-      {domain.subteams.map(subteam => {
+      {subteams.map(subteam => {
         const onCall = subteam.rotations.flatMap(r => r.onCall);
         return (
           <div key={subteam.ref} className={classes.subteam}>
@@ -82,6 +93,11 @@ export function DomainColumn(props: {
           </div>
         );
       })}
+      {hidden > 0 && (
+        <Button size="small" onClick={() => setShowAll(true)}>
+          Show all {domain.subteams.length} subteams
+        </Button>
+      )}
       <Divider />
       <Typography variant="subtitle2" component="h3" style={{ marginTop: 8 }}>
         {services.length === domain.services.length

@@ -108,6 +108,32 @@ describe('OwnershipMap', () => {
     expect(tiles.length).toBeLessThan(100);
   });
 
+  it('shows the first subteams of a crowded domain and the rest on demand', async () => {
+    const template = ownershipMap.domains.find(d => d.subteams.length)!.subteams[0];
+    const crowded: OwnershipMapResponse = {
+      ...ownershipMap,
+      domains: ownershipMap.domains.map(domain => ({
+        ...domain,
+        subteams: Array.from({ length: 50 }, (_, i) => ({
+          ...template,
+          ref: `subteam:default/${domain.id}-${i}`,
+          title: `${domain.title} team ${i}`,
+          rotations: [],
+        })),
+      })),
+    };
+    const api = mockDataInfraApi({ getMap: jest.fn().mockResolvedValue(crowded) });
+    await renderOnEntityPage(<OwnershipMap />, { api });
+    const mlops = await screen.findByRole('region', { name: 'MLOps' });
+    const teamLinks = () => within(mlops).getAllByRole('link', { name: /^MLOps team \d+$/ });
+    expect(teamLinks().map(l => l.textContent)).toEqual([0, 1, 2, 3, 4].map(i => `MLOps team ${i}`));
+    // The services stay in view below the five subteams.
+    expect(within(mlops).getByText(/services$/)).toBeInTheDocument();
+    fireEvent.click(within(mlops).getByRole('button', { name: 'Show all 50 subteams' }));
+    expect(teamLinks()).toHaveLength(50);
+    expect(within(mlops).queryByRole('button', { name: /^Show all/ })).not.toBeInTheDocument();
+  });
+
   it('shows the error of the backend', async () => {
     const api = mockDataInfraApi({ getMap: jest.fn().mockRejectedValue(new Error('map exploded')) });
     await renderOnEntityPage(<OwnershipMap />, { api });
