@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 
 const gzipAsync = promisify(gzip);
-/** Below this the compression middleware of the root router does as well. */
-const PRECOMPRESS_BYTES = 64 * 1024;
+/** The compression middleware's threshold: smaller bodies go as they are. */
+const PRECOMPRESS_BYTES = 1024;
 
 /**
  * A JSON body with its ETag and, once a client asked for it, its gzip

@@ -48,6 +48,8 @@ export interface CatalogView {
 /** Resolves a ref as our common functions pass it (any case, full form). */
 export function lookupIn(byRef: Map<string, Entity>): EntityLookup {
   return ref => {
+    const exact = byRef.get(ref);
+    if (exact) return exact;
     const key = ref.toLocaleLowerCase('en-US');
     return byRef.get(key) ?? byRef.get(fullRef(ref, 'user') ?? key);
   };

@@ -356,7 +356,8 @@ const SEVERITY_ORDER: FindingSeverity[] = ['error', 'warning', 'info'];
  */
 export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions): Finding[] {
   const index = indexEntities(entities);
-  const lookup: EntityLookup = ref => index.get(ref.toLocaleLowerCase('en-US'));
+  // Refs mostly arrive lower-cased already: try them as they are first.
+  const lookup: EntityLookup = ref => index.get(ref) ?? index.get(ref.toLocaleLowerCase('en-US'));
   const domains = options?.domains ?? DEFAULT_DOMAINS.map(d => d.id);
   const start = Math.floor((options?.now ?? Date.now()) / QUARTER) * QUARTER;
   const instants = Array.from({ length: WEEK / QUARTER }, (_, i) => start + i * QUARTER);

@@ -12,7 +12,8 @@ export const DATA_INFRA_KINDS = ['Subteam', 'DataService', 'Rotation'] as const;
 function isKind(entity: Entity, kind: string): boolean {
   return (
     entity.apiVersion === DATA_INFRA_API_VERSION &&
-    entity.kind.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US')
+    (entity.kind === kind ||
+      entity.kind.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US'))
   );
 }
 

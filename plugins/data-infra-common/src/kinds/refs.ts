@@ -12,11 +12,22 @@ export function normaliseEntityRef(
   defaults: { defaultKind?: string; defaultNamespace?: string } = {},
 ): string | undefined {
   if (typeof ref !== 'string' || !ref) return undefined;
+  // The same few refs (owners, participants, policy targets) are normalised
+  // again and again over a large catalog; parsing is most of the cost.
+  const key = `${ref}\u0000${defaults.defaultKind ?? ''}\u0000${defaults.defaultNamespace ?? ''}`;
+  if (normalised.has(key)) return normalised.get(key);
+  let result: string | undefined;
   try {
-    return stringifyEntityRef(
+    result = stringifyEntityRef(
       parseEntityRef(ref, { defaultNamespace: 'default', ...defaults }),
     ).toLocaleLowerCase('en-US');
   } catch {
-    return undefined;
+    result = undefined;
   }
+  if (normalised.size >= MAX_MEMO) normalised.clear();
+  normalised.set(key, result);
+  return result;
 }
+
+const MAX_MEMO = 100_000;
+const normalised = new Map<string, string | undefined>();
