@@ -40,6 +40,8 @@ test('two replicas on one PostgreSQL database answer identically and survive one
         locations: [{ type: 'file', target: path.join(catalogDir, 'all.yaml') }],
         processingInterval: { seconds: 2 },
       },
+      // Each replica follows the database within this many seconds.
+      dataInfra: { cache: { refresh: 2 } },
     }),
   );
   const replicas = [new BackendProcess(await freePort(), configFile), new BackendProcess(await freePort(), configFile)];
@@ -55,12 +57,22 @@ test('two replicas on one PostgreSQL database answer identically and survive one
 
     const at = '2026-03-10T12:00:00Z';
     for (const route of [`/api/data-infra/escalation?entityRef=dataservice:default/kafka&at=${at}`, `/api/data-infra/oncall?at=${at}`, '/api/data-infra/map']) {
-      const [a, b] = await Promise.all(replicas.map((r, i) => r.get(route, tokens[i])));
-      expect(a.status, route).toBe(200);
-      // /map is computed for "now": compare everything but its instant.
-      const { at: _a, ...bodyA } = a.body;
-      const { at: _b, ...bodyB } = b.body;
-      expect(bodyB, route).toEqual(bodyA);
+      // Each replica refreshes its own state of the catalog (every 2 s here)
+      // while the catalog is still stitching: they agree once both have.
+      const both = async () => {
+        const [a, b] = await Promise.all(replicas.map((r, i) => r.get(route, tokens[i])));
+        expect(a.status, route).toBe(200);
+        // /map is computed for "now": compare everything but its instant.
+        const { at: _a, ...bodyA } = a.body;
+        const { at: _b, ...bodyB } = b.body;
+        return { bodyA, bodyB };
+      };
+      await expect
+        .poll(async () => {
+          const { bodyA, bodyB } = await both();
+          return JSON.stringify(bodyA) === JSON.stringify(bodyB) ? 'identical' : JSON.stringify({ bodyA, bodyB }).slice(0, 2000);
+        }, { message: `${route} answers the same on both replicas`, timeout: 60_000 })
+        .toBe('identical');
     }
 
     // A change to a Rotation file reaches both replicas after a refresh.

@@ -1,5 +1,13 @@
 import { SearchFilterBlueprint } from '@backstage/plugin-search-react/alpha';
-import { DataInfraDomainSearchFilter } from '../components/DataInfraDomainSearchFilter';
+import { lazy, Suspense } from 'react';
+
+// Loaded with the search page, not with the app: the filter pulls in the
+// plugin's shared components, which the app's initial chunk must not carry.
+const LazyDomainFilter = lazy(() =>
+  import('../components/DataInfraDomainSearchFilter').then(m => ({
+    default: m.DataInfraDomainSearchFilter,
+  })),
+);
 
 /**
  * The domain filter on the search page; id `search-filter:data-infra/domain`.
@@ -10,7 +18,9 @@ export const dataInfraDomainSearchFilter = SearchFilterBlueprint.make({
   name: 'domain',
   params: {
     component: ({ className }) => (
-      <DataInfraDomainSearchFilter className={className} />
+      <Suspense fallback={null}>
+        <LazyDomainFilter className={className} />
+      </Suspense>
     ),
   },
 });
