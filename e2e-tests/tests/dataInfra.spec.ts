@@ -73,3 +73,22 @@ test('searching for kafka leads to the Kafka entity page', async ({ page }) => {
   await expect(page.getByText('Data Platform').first()).toBeVisible();
   await shot(page, 'data-infra-search-kafka');
 });
+
+test('the Domain filter on the search page narrows results to one domain', async ({ page }) => {
+  await page.goto('/search');
+  const box = page.getByRole('textbox').first();
+  await box.fill('mlflow');
+  await box.press('Enter');
+  await expect(page.getByRole('link', { name: /MLflow/ }).first()).toBeVisible();
+
+  const chooseDomain = async (name: string) => {
+    await page.getByLabel('Domain', { exact: true }).getByRole('button').click();
+    await page.getByRole('option', { name }).click();
+  };
+  // MLflow belongs to MLOps: it stays under that domain and is gone under another.
+  await chooseDomain('MLOps');
+  await expect(page.getByRole('link', { name: /MLflow/ }).first()).toBeVisible();
+  await shot(page, 'data-infra-search-domain-filter');
+  await chooseDomain('Data Platform');
+  await expect(page.getByRole('link', { name: /MLflow/ })).toHaveCount(0);
+});

@@ -3,6 +3,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogCollatorExtensionPoint } from '@backstage/plugin-search-backend-module-catalog';
 import { catalogSubteamLoader, SubteamDomains } from './subteamDomains';
 import { createDataInfraEntityTransformer } from './transformer';
+import { CatalogReindexer } from './CatalogReindexer';
 
 /**
  * Makes the catalog collator index the data-infra kinds (Subteam, DataService,
@@ -26,9 +27,15 @@ export const searchModuleDataInfra = createBackendModule({
         scheduler: coreServices.scheduler,
       },
       async init({ collator, auth, catalog, logger, scheduler }) {
+        const reindex = new CatalogReindexer(scheduler, logger);
         const subteams = new SubteamDomains({
           loadSubteams: catalogSubteamLoader({ auth, catalog }),
           logger,
+          // On a fresh instance the first collation runs while the catalog
+          // is still ingesting: services indexed before their Subteam was
+          // known have no domain. Rebuild the index once it is known rather
+          // than wait for the next scheduled run (10 minutes by default).
+          onMissesResolved: () => reindex.soon(),
         });
         collator.setEntityTransformer(
           createDataInfraEntityTransformer({ ownerDomain: subteams.lookup }),

@@ -83,3 +83,22 @@ describe('SubteamDomains', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('catalog down'));
   });
 });
+
+describe('SubteamDomains and rebuilding the index', () => {
+  it('says so when a load finds a Subteam that lookups had missed, and only then', async () => {
+    let catalog: Entity[] = [];
+    const onMissesResolved = jest.fn();
+    const domains = new SubteamDomains({ loadSubteams: async () => catalog, onMissesResolved });
+    await domains.refresh();
+    // Indexed while the catalog was still ingesting: no domain yet.
+    expect(domains.lookup('subteam:default/mlops', 'default')).toBeUndefined();
+    await domains.refresh();
+    expect(onMissesResolved).not.toHaveBeenCalled();
+    catalog = [subteam('mlops', 'mlops')];
+    await domains.refresh();
+    expect(onMissesResolved).toHaveBeenCalledTimes(1);
+    // Nothing missed since: a further load is not a reason to rebuild.
+    await domains.refresh();
+    expect(onMissesResolved).toHaveBeenCalledTimes(1);
+  });
+});

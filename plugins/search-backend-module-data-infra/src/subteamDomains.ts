@@ -28,6 +28,11 @@ export interface SubteamDomainsOptions {
    * (ms). Default 5 s.
    */
   reloadOnMissAfterMs?: number;
+  /**
+   * Called after a load found Subteams that lookups had missed: documents
+   * built before it carry no domain and are worth rebuilding.
+   */
+  onMissesResolved?: () => void;
   /** For tests. */
   now?: () => number;
 }
@@ -48,6 +53,8 @@ export class SubteamDomains {
   #domains = new Map<string, string>();
   #loading: Promise<void> | undefined;
   #lastReloadOnMiss = -Infinity;
+  /** Subteam refs looked up while unknown, until a load finds them. */
+  readonly #missed = new Set<string>();
 
   constructor(options: SubteamDomainsOptions) {
     this.#options = options;
@@ -61,7 +68,10 @@ export class SubteamDomains {
     });
     if (!key?.startsWith('subteam:')) return undefined;
     const domain = this.#domains.get(key);
-    if (domain === undefined) this.#reloadOnMiss();
+    if (domain === undefined) {
+      this.#missed.add(key);
+      this.#reloadOnMiss();
+    }
     return domain;
   };
 
@@ -88,6 +98,11 @@ export class SubteamDomains {
       }
     }
     this.#domains = domains;
+    const resolved = [...this.#missed].filter(key => domains.has(key));
+    resolved.forEach(key => this.#missed.delete(key));
+    // Refs that never resolve (a typo in spec.owner) must not pile up.
+    if (this.#missed.size > 10_000) this.#missed.clear();
+    if (resolved.length) this.#options.onMissesResolved?.();
   }
 
   #reloadOnMiss(): void {
