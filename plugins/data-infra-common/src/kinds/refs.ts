@@ -1,5 +1,8 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
+const MAX_MEMO = 100_000;
+const normalised = new Map<string, string | undefined>();
+
 /**
  * The full, lower-cased form of a ref as written in a spec: a short form
  * (`kafka`) takes `defaultKind` and the namespace of the entity that wrote
@@ -28,6 +31,3 @@ export function normaliseEntityRef(
   normalised.set(key, result);
   return result;
 }
-
-const MAX_MEMO = 100_000;
-const normalised = new Map<string, string | undefined>();
