@@ -33,6 +33,8 @@ const opt = (name, fallback) => {
 const sizes = opt('sizes', '1000,10000').split(',').map(Number);
 const databases = opt('db', 'sqlite,pg').split(',');
 const apiOnly = args.includes('--api-only');
+// --ingest-only: ingestion times only (no churn check, no API load).
+const ingestOnly = args.includes('--ingest-only');
 // --profile api: the backend issue's benchmark: 100 and 10,000 DataServices
 // (1,000 Rotations, 200 Subteams at 10k), SQLite, our kinds only.
 const apiProfile = opt('profile') === 'api';
@@ -181,7 +183,7 @@ for (const { size, db, plain, gen: genArgs } of runs) {
       try {
         const stitchedAt = await waitStitched(backend, gen.entities);
         const row = { size, entities: gen.entities, db, kinds: plain ? 'plain Backstage kinds' : 'data-infra kinds', ingestSeconds: (stitchedAt - backend.readyAt) / 1000, startSeconds: (backend.readyAt - backend.spawnedAt) / 1000 };
-        if (!apiProfile) {
+        if (!apiProfile && !ingestOnly) {
           // Let relations settle, then watch three processing rounds at 20 s.
           await sleep(30_000);
           const before = await etags(backend);
@@ -189,7 +191,7 @@ for (const { size, db, plain, gen: genArgs } of runs) {
           const after = await etags(backend);
           row.restitched = [...before].filter(([k, v]) => after.get(k) !== v).length;
         }
-        if (!plain) {
+        if (!plain && !ingestOnly) {
           // Latencies are of the steady state: once stitched, the catalog
           // still settles relations for a while (minutes at 10k on SQLite,
           // in the same process); wait until no etag changes over 15 s.
