@@ -31,11 +31,6 @@ export interface RouterOptions {
 }
 
 /**
- * The routes of /api/data-infra. All are GET and read the catalog with the
- * caller's credentials; the default auth policy of the HTTP router already
- * refuses requests without credentials (401).
- */
-/**
  * Answers reused within a scope (see CallerMemo) are the same object, so
  * their JSON and its ETag are built once too: /map at 10,000 services is
  * megabytes, and Express would otherwise hash the body on every response.
@@ -51,6 +46,11 @@ function sendJson(req: express.Request, res: express.Response, body: object) {
   return sendPrepared(req, res, prepared);
 }
 
+/**
+ * The routes of /api/data-infra. All are GET and answer with what the caller
+ * may read of the catalog (see Scopes); the default auth policy of the HTTP
+ * router already refuses requests without credentials (401).
+ */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const { httpAuth, service, config } = options;
   // Answers for "now" are computed at the current second: responses carry

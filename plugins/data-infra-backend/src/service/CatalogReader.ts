@@ -4,9 +4,9 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { refOf } from './refs';
 
 /** The parts of our entities the computations read. */
-export const BODY_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
+const BODY_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
 /** The parts of a User or Group shown to people. */
-export const PERSON_FIELDS = [
+const PERSON_FIELDS = [
   'apiVersion',
   'kind',
   'metadata.name',

@@ -22,7 +22,7 @@ import { CallerMemo, callerKey } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { PeopleDirectory } from './people';
 import { peopleRefs, referencedRefs } from './references';
-import { fullRef, refOf } from './refs';
+import { fullRef, refOf, stateOf } from './refs';
 
 const HOUR = 3600_000;
 /** The order of lists in answers (the same as String#localeCompare, faster). */
@@ -117,7 +117,7 @@ export class CatalogSnapshot {
     const people = await this.reader.byRefs(others, credentials, { people: true });
     return this.assemble(entities, people, [
       ...fingerprint,
-      ...[...people.values()].map(p => `${refOf(p)}@${p.metadata.etag ?? '?'}`),
+      ...[...people.values()].map(stateOf),
     ]);
   }
 

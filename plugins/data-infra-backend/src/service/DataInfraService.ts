@@ -16,7 +16,6 @@ import {
   EscalationResponse,
   escalationPathAt,
   Finding,
-  FindingSeverity,
   formatInstant,
   isDataServiceEntity,
   isRotationEntity,
@@ -26,7 +25,6 @@ import {
   OnCallResponse,
   onCallAt,
   OnCallRole,
-  OwnershipMapResponse,
   RotationEntityV1alpha1,
   rotationShifts,
   ServiceSummary,
@@ -41,43 +39,14 @@ import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
 import { Scope, Scopes } from './scopes';
 import { SharedCatalog } from './SharedCatalog';
 import { escalationSummary } from './escalationText';
+import { findingsOf, worst } from './findingIndex';
 import { buildMapSkeleton, MapSkeleton, mapJson } from './ownershipMap';
 import { PeopleDirectory } from './people';
 import { referencedRefs } from './references';
 import { fullRef, refOf, titleOf } from './refs';
 
-const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, info: 1 };
 /** More shifts than this in one /shifts answer sets `truncated`. */
 export const MAX_SHIFTS = 5000;
-
-function worst(findings: Finding[]): FindingSeverity | null {
-  let best: FindingSeverity | null = null;
-  for (const f of findings) {
-    if (!best || SEVERITY_RANK[f.severity] > SEVERITY_RANK[best]) best = f.severity;
-  }
-  return best;
-}
-
-const byEntityCache = new WeakMap<Finding[], Map<string, Finding[]>>();
-/**
- * The findings of each entity, indexed once per list: rows of /services and
- * tiles of /map look theirs up, and a scan per entity is quadratic at
- * 10,000 services.
- */
-function findingsOf(findings: Finding[], entityRef: string): Finding[] {
-  let index = byEntityCache.get(findings);
-  if (!index) {
-    index = new Map();
-    for (const f of findings) {
-      const key = f.entityRef.toLocaleLowerCase('en-US');
-      const list = index.get(key);
-      if (list) list.push(f);
-      else index.set(key, [f]);
-    }
-    byEntityCache.set(findings, index);
-  }
-  return index.get(entityRef) ?? [];
-}
 
 /** Findings about an entity, or naming it among the entities concerned. */
 function concerning(findings: Finding[], refs: Set<string>): Finding[] {
@@ -138,7 +107,7 @@ export class DataInfraService {
     this.#scopes = new Scopes({
       reader,
       snapshot: new CatalogSnapshot(reader, cache, logger, config),
-      shared: new SharedCatalog(catalog, auth, logger, (config.refreshSeconds ?? 10) * 1000),
+      shared: new SharedCatalog(reader, auth, logger, (config.refreshSeconds ?? 10) * 1000),
       permissions,
       logger,
       callerTtlMs,
@@ -492,10 +461,6 @@ export class DataInfraService {
       }
       return prepareJson(mapJson(await skeleton, at, rotation => this.#onCall(rotation, at, view.people)));
     });
-  }
-
-  async map(at: number, credentials: BackstageCredentials): Promise<OwnershipMapResponse> {
-    return JSON.parse((await this.mapJson(at, credentials)).json);
   }
 
   async checks(entityRef: string | undefined, credentials: BackstageCredentials): Promise<ChecksResponse> {

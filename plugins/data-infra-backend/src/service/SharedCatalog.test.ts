@@ -3,6 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { fixtureEntities } from '../__testUtils__/fixtures';
+import { CatalogReader } from './CatalogReader';
 import { SharedCatalog } from './SharedCatalog';
 
 /** A catalog whose content the test replaces, counting the bodies it serves. */
@@ -37,7 +38,7 @@ describe('SharedCatalog', () => {
   it('loads our entities and the people they name, then re-reads only what changed', async () => {
     let now = 0;
     const source = switchableCatalog(withEtags);
-    const shared = new SharedCatalog(source.catalog, mockServices.auth(), mockServices.logger.mock(), 10_000, () => now);
+    const shared = new SharedCatalog(new CatalogReader(source.catalog), mockServices.auth(), mockServices.logger.mock(), 10_000, () => now);
 
     const first = await shared.state();
     expect([...first.entities.keys()].sort()).toEqual(

@@ -1,12 +1,9 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { BODY_FIELDS, PERSON_FIELDS } from './CatalogReader';
+import { CatalogReader } from './CatalogReader';
 import { peopleRefs, referencedRefs } from './references';
-import { refOf } from './refs';
+import { stateOf } from './refs';
 
-const PAGE_SIZE = 1000;
-const REFS_CHUNK = 500;
 const OUR_KINDS = ['subteam', 'dataservice', 'rotation'];
 
 /** One state of our part of the catalog, as the plugin itself may read it. */
@@ -24,7 +21,8 @@ export interface SharedState {
 /**
  * The data-infra entities of the whole catalog, kept in memory and refreshed
  * incrementally: every refresh lists refs and etags only, and fetches the
- * bodies of the entities whose etag changed.
+ * bodies of the entities whose etag changed (both through the same
+ * CatalogReader the per-caller path uses).
  *
  * It is read with the plugin's own credentials, so it holds what any caller
  * might see; it is only ever served to callers whom the permission policy
@@ -38,7 +36,7 @@ export class SharedCatalog {
   #version = 0;
 
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly reader: CatalogReader,
     private readonly auth: AuthService,
     private readonly logger: LoggerService,
     private readonly refreshMs: number,
@@ -75,38 +73,24 @@ export class SharedCatalog {
     const credentials = await this.auth.getOwnServiceCredentials();
     const previous = this.#state;
 
-    const etags = new Map<string, string | undefined>();
-    let cursor: string | undefined;
-    do {
-      const fields = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'];
-      const page = await this.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE, fields }
-          : { filter: { kind: OUR_KINDS }, limit: PAGE_SIZE, fields, totalItems: 'exclude' },
-        { credentials },
-      );
-      for (const e of page.items) etags.set(refOf(e), e.metadata.etag);
-      cursor = page.items.length ? page.pageInfo.nextCursor : undefined;
-    } while (cursor);
-
     const entities = new Map<string, Entity>();
     const stale: string[] = [];
-    for (const [ref, etag] of etags) {
+    for (const { ref, etag } of await this.reader.visible(OUR_KINDS, credentials)) {
       const known = previous?.entities.get(ref);
       if (known && etag && known.metadata.etag === etag) entities.set(ref, known);
       else stale.push(ref);
     }
-    for (const [ref, entity] of await this.#byRefs(stale, BODY_FIELDS, credentials)) {
+    for (const [ref, entity] of await this.reader.byRefs(stale, credentials)) {
       entities.set(ref, entity);
     }
 
     // People change rarely but are few: they are re-read with their etags
     // every time, which also notices a renamed person.
     const wanted = peopleRefs(referencedRefs(entities.values()));
-    const people = await this.#byRefs(wanted, PERSON_FIELDS, credentials);
+    const people = await this.reader.byRefs(wanted, credentials, { people: true });
 
     const fingerprint = [...entities.values(), ...people.values()]
-      .map(e => `${refOf(e)}@${e.metadata.etag ?? '?'}`)
+      .map(stateOf)
       .sort();
     const unchanged =
       previous &&
@@ -120,17 +104,5 @@ export class SharedCatalog {
       );
     }
     this.#refreshedAt = this.clock();
-  }
-
-  async #byRefs(refs: string[], fields: string[], credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>) {
-    const out = new Map<string, Entity>();
-    for (let i = 0; i < refs.length; i += REFS_CHUNK) {
-      const { items } = await this.catalog.getEntitiesByRefs(
-        { entityRefs: refs.slice(i, i + REFS_CHUNK), fields },
-        { credentials },
-      );
-      for (const entity of items) if (entity) out.set(refOf(entity), entity);
-    }
-    return out;
   }
 }

@@ -1,13 +1,13 @@
 import {
   DomainInfo,
   Finding,
-  FindingSeverity,
   formatInstant,
   OnCallRole,
   OwnershipMapResponse,
   RotationEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { CatalogView } from './CatalogSnapshot';
+import { findingsOf, worst } from './findingIndex';
 import { fullRef, refOf, titleOf } from './refs';
 
 type MapDomain = OwnershipMapResponse['domains'][number];
@@ -28,18 +28,6 @@ export interface MapSkeleton {
   tail: string;
 }
 
-const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, info: 1 };
-
-function worstPerEntity(findings: Finding[]): Map<string, FindingSeverity> {
-  const out = new Map<string, FindingSeverity>();
-  for (const f of findings) {
-    const key = f.entityRef.toLocaleLowerCase('en-US');
-    const known = out.get(key);
-    if (!known || SEVERITY_RANK[f.severity] > SEVERITY_RANK[known]) out.set(key, f.severity);
-  }
-  return out;
-}
-
 /** Drops the closing brace of a JSON object so more members can follow. */
 const open = (value: object) => JSON.stringify(value).slice(0, -1);
 
@@ -49,7 +37,6 @@ export function buildMapSkeleton(
   options: { domains: DomainInfo[]; showContactDetails: boolean },
 ): MapSkeleton {
   const { people } = view;
-  const worst = worstPerEntity(findings);
   const totals: OwnershipMapResponse['totals'] = {
     domains: options.domains.length,
     subteams: 0,
@@ -94,7 +81,7 @@ export function buildMapSkeleton(
         owner: owner!,
         ...(sla?.availability !== undefined ? { availability: sla.availability } : {}),
         ...(sla?.supportHours ? { supportHours: sla.supportHours.type } : {}),
-        worstFinding: worst.get(ref) ?? null,
+        worstFinding: worst(findingsOf(findings, ref)),
       };
     });
     return {

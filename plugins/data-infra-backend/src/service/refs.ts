@@ -20,6 +20,14 @@ export function refOf(entity: Entity): string {
   return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
 }
 
+/**
+ * `ref@etag`: one exact stitched state of an entity (the catalog changes the
+ * etag whenever the entity or its relations change).
+ */
+export function stateOf(entity: Entity): string {
+  return `${refOf(entity)}@${entity.metadata.etag ?? '?'}`;
+}
+
 /** The entity's title, or its name. */
 export function titleOf(entity: Entity | undefined, fallbackRef: string): string {
   if (entity) return entity.metadata.title ?? entity.metadata.name;

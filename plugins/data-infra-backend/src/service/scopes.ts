@@ -12,7 +12,7 @@ import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
 import { SharedCatalog, SharedState } from './SharedCatalog';
 import { peopleRefs, referencedRefs } from './references';
-import { fullRef, refOf } from './refs';
+import { fullRef, stateOf } from './refs';
 
 const HOUR = 3600_000;
 const ALL_KINDS = ['subteam', 'dataservice', 'rotation'];
@@ -36,9 +36,6 @@ export interface Scope {
   viewOf(entities: Entity[]): Promise<CatalogView>;
 }
 
-const etagged = (entities: Iterable<Entity>) =>
-  [...entities].map(e => `${refOf(e)}@${e.metadata.etag ?? '?'}`);
-
 /**
  * Chooses the scope of a request. When the permission policy lets the
  * caller read every catalog entity unconditionally (the usual policy, and
@@ -50,7 +47,8 @@ const etagged = (entities: Iterable<Entity>) =>
  */
 export class Scopes {
   readonly #decisions: CallerMemo;
-  readonly #shared = new Map<string, Scope>();
+  /** The scope of the current shared state (and hour), built once. */
+  #shared?: Scope;
 
   constructor(
     private readonly deps: {
@@ -74,13 +72,8 @@ export class Scopes {
     const hour = Math.floor(Date.now() / HOUR);
     // Checks depend on the hour they run in: a new hour is a new scope.
     const key = `shared@${state.version}@${hour}`;
-    let scope = this.#shared.get(key);
-    if (!scope) {
-      this.#shared.clear();
-      scope = this.#sharedScope(state, key);
-      this.#shared.set(key, scope);
-    }
-    return scope;
+    if (this.#shared?.key !== key) this.#shared = this.#sharedScope(state, key);
+    return this.#shared;
   }
 
   async #readsEverything(credentials: BackstageCredentials): Promise<boolean> {
@@ -132,7 +125,7 @@ export class Scopes {
       },
       async viewOf(entities) {
         const people = pick(state.people, peopleRefs(referencedRefs(entities)));
-        return snapshot.assemble(entities, people, [...etagged(entities), ...etagged(people.values())]);
+        return snapshot.assemble(entities, people, [...entities.map(stateOf), ...[...people.values()].map(stateOf)]);
       },
     };
   }
@@ -145,7 +138,7 @@ export class Scopes {
       byRefs: refs => reader.byRefs(refs, credentials),
       people: refs => reader.byRefs(refs, credentials, { people: true }),
       rotationsOwnedBy: subteamRef => reader.rotationsOwnedBy(subteamRef, credentials),
-      viewOf: entities => snapshot.viewOf(entities, etagged(entities), credentials),
+      viewOf: entities => snapshot.viewOf(entities, entities.map(stateOf), credentials),
     };
   }
 }
