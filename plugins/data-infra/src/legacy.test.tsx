@@ -3,7 +3,7 @@
  * cards with EntitySwitch, as an adopter's EntityPage.tsx does, and the page
  * mounted on a route.
  */
-import { act, screen, within } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
@@ -41,6 +41,7 @@ import {
   mockDataInfraApi,
   platformRotation,
 } from './__testUtils__/fixtures';
+import { domainOptionLabels, openDomainSelect } from './__testUtils__/domainFilter';
 
 function EntityPage() {
   return (
@@ -151,9 +152,8 @@ describe('legacy frontend system', () => {
       );
     });
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: /All/ }));
-    const list = within(await screen.findByRole('listbox'));
-    expect(list.getAllByRole('option').map(o => o.textContent)).toEqual([
+    const list = await openDomainSelect(user);
+    expect(domainOptionLabels(list)).toEqual([
       'All',
       'Data Platform',
       'Data Engineering',

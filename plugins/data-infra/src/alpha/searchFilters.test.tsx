@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   createExtensionTester,
@@ -11,6 +11,7 @@ import {
 import { SearchFilterBlueprint } from '@backstage/plugin-search-react/alpha';
 import { dataInfraDomainSearchFilter } from './searchFilters';
 import dataInfraPlugin from './index';
+import { domainOptionLabels, openDomainSelect } from '../__testUtils__/domainFilter';
 
 describe('dataInfraDomainSearchFilter', () => {
   it('is part of the plugin as search-filter:data-infra/domain', () => {
@@ -48,9 +49,8 @@ describe('dataInfraDomainSearchFilter', () => {
     });
     expect(screen.getByText('Domain')).toBeInTheDocument();
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: /All/ }));
-    const list = within(await screen.findByRole('listbox'));
-    expect(list.getAllByRole('option').map(o => o.textContent)).toEqual([
+    const list = await openDomainSelect(user);
+    expect(domainOptionLabels(list)).toEqual([
       'All',
       'MLOps',
       'BI Services',

@@ -7,6 +7,7 @@ import {
   useSearch,
 } from '@backstage/plugin-search-react';
 import { DataInfraDomainSearchFilter } from './DataInfraDomainSearchFilter';
+import { domainOptionLabels, openDomainSelect } from '../../__testUtils__/domainFilter';
 
 /** What the search page would send: the context's filters. */
 function CurrentFilters() {
@@ -44,17 +45,12 @@ async function renderFilter(config?: Record<string, any>) {
   return { searchApi, user: userEvent.setup() };
 }
 
-async function openDomainSelect(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole('button', { name: /All/ }));
-  return within(await screen.findByRole('listbox'));
-}
-
 describe('DataInfraDomainSearchFilter', () => {
   it('offers "All" and the four default domains', async () => {
     const { user } = await renderFilter();
     expect(screen.getByText('Domain')).toBeInTheDocument();
     const list = await openDomainSelect(user);
-    expect(list.getAllByRole('option').map(o => o.textContent)).toEqual([
+    expect(domainOptionLabels(list)).toEqual([
       'All',
       'Data Platform',
       'Data Engineering',
@@ -73,7 +69,7 @@ describe('DataInfraDomainSearchFilter', () => {
       },
     });
     const list = await openDomainSelect(user);
-    expect(list.getAllByRole('option').map(o => o.textContent)).toEqual([
+    expect(domainOptionLabels(list)).toEqual([
       'All',
       'Warehouse',
       'Streaming',

@@ -163,6 +163,17 @@ export function DataInfraSearchResultListItem(
   const owner = refName(result.owner);
   const icon =
     typeof props.icon === 'function' ? props.icon(result) : props.icon;
+  // A field as the engine highlighted it, or as indexed.
+  const highlighted = (field: 'title' | 'text', plain: string) =>
+    highlight?.fields[field] ? (
+      <HighlightedSearchResultText
+        text={highlight.fields[field]}
+        preTag={highlight.preTag}
+        postTag={highlight.postTag}
+      />
+    ) : (
+      plain
+    );
 
   return (
     <div className={classes.item}>
@@ -173,15 +184,7 @@ export function DataInfraSearchResultListItem(
           primaryTypographyProps={{ variant: 'h6' }}
           primary={
             <Link noTrack to={result.location}>
-              {highlight?.fields.title ? (
-                <HighlightedSearchResultText
-                  text={highlight.fields.title}
-                  preTag={highlight.preTag}
-                  postTag={highlight.postTag}
-                />
-              ) : (
-                result.title
-              )}
+              {highlighted('title', result.title)}
             </Link>
           }
           secondary={
@@ -196,15 +199,7 @@ export function DataInfraSearchResultListItem(
               color="textSecondary"
               variant="body2"
             >
-              {highlight?.fields.text ? (
-                <HighlightedSearchResultText
-                  text={highlight.fields.text}
-                  preTag={highlight.preTag}
-                  postTag={highlight.postTag}
-                />
-              ) : (
-                result.text
-              )}
+              {highlighted('text', result.text)}
             </Typography>
           }
         />
