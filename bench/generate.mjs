@@ -10,9 +10,9 @@
  *
  * --total N spreads N entities over the seed's proportions (of the 68
  * entities in catalog-info/: 42 DataServices, 2 Rotations, 4 Subteams,
- * 9 Users, 11 Groups). --plain writes the same number of entities as plain
- * Backstage kinds (DataService → Component with the same fields where
- * Component has them, Subteam → Group, Rotation → Resource) for comparison.
+ * 9 Users, 11 Groups). --plain writes the same entities as plain Backstage
+ * kinds (DataService → Component, Subteam → Group, Rotation → Resource, with
+ * the same fields) for comparison.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,30 +70,45 @@ for (let s = 0; s < counts.subteams; s++) {
         { after: 'PT0M', target: { user: members[0] } },
         { after: 'PT10M', target: { user: members[1] } },
       ];
-  docs.subteams.push(
-    plain
-      ? { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: `subteam-${pad(s)}`, description: `Subteam ${s}` }, spec: { type: 'team', parent: 'data-infrastructure', children: [], members: members.map((m) => m.replace('user:default/', '')) } }
-      : { apiVersion: 'data-infra.io/v1alpha1', kind: 'Subteam', metadata: { name: `subteam-${pad(s)}`, description: `Subteam ${s}` }, spec: { domain: domains[s % 4], parent: 'group:default/data-infrastructure', members, stakeholders: [`group:default/stakeholders-${pad(s % counts.groups)}`], contact: { chat: `#subteam-${s}` }, handles: ['Outages'], escalation: { levels } } },
-  );
+  docs.subteams.push({ apiVersion: 'data-infra.io/v1alpha1', kind: 'Subteam', metadata: { name: `subteam-${pad(s)}`, description: `Subteam ${s}` }, spec: { domain: domains[s % 4], parent: 'group:default/data-infrastructure', members, stakeholders: [`group:default/stakeholders-${pad(s % counts.groups)}`], contact: { chat: `#subteam-${s}` }, handles: ['Outages'], escalation: { levels } } });
 }
 for (let r = 0; r < counts.rotations; r++) {
   const s = r % counts.subteams;
-  docs.rotations.push(
-    plain
-      ? { apiVersion: 'backstage.io/v1alpha1', kind: 'Resource', metadata: { name: `oncall-${pad(r)}` }, spec: { type: 'rotation', owner: `group:default/subteam-${pad(s)}` } }
-      : { apiVersion: 'data-infra.io/v1alpha1', kind: 'Rotation', metadata: { name: `oncall-${pad(r)}` }, spec: { owner: `subteam:default/subteam-${pad(s)}`, timezone: ['Europe/Berlin', 'America/Chicago', 'Asia/Tokyo'][r % 3], start: '2026-01-05T09:00', shiftLength: 'P1W', participants: subteamMembers(s) } },
-  );
+  docs.rotations.push({ apiVersion: 'data-infra.io/v1alpha1', kind: 'Rotation', metadata: { name: `oncall-${pad(r)}` }, spec: { owner: `subteam:default/subteam-${pad(s)}`, timezone: ['Europe/Berlin', 'America/Chicago', 'Asia/Tokyo'][r % 3], start: '2026-01-05T09:00', shiftLength: 'P1W', participants: subteamMembers(s) } });
 }
 for (let i = 0; i < counts.services; i++) {
   const s = i % counts.subteams;
   const tier = (i % 3) + 1;
-  const deps = i > 0 ? [`${plain ? 'component' : 'dataservice'}:default/service-${pad(Math.floor(i / 2))}`] : [];
-  docs.services.push(
-    plain
-      ? { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: `service-${pad(i)}`, title: `Service ${i}`, description: `Synthetic service ${i}`, tags: ['synthetic'] }, spec: { type: types[i % types.length], lifecycle: 'production', owner: `group:default/subteam-${pad(s)}`, dependsOn: deps } }
-      : { apiVersion: 'data-infra.io/v1alpha1', kind: 'DataService', metadata: { name: `service-${pad(i)}`, title: `Service ${i}`, description: `Synthetic service ${i}`, tags: ['synthetic'] }, spec: { type: types[i % types.length], lifecycle: 'production', owner: `subteam:default/subteam-${pad(s)}`, tier, technology: 'Synthetic', dependsOn: deps, consumers: [`group:default/stakeholders-${pad(i % counts.groups)}`], runbook: `https://runbooks.example.com/service-${i}`, sla: { availability: [99.95, 99.9, 99.5][tier - 1], window: '30d', supportHours: { type: '24x7' }, responseTime: { sev1: 'PT15M', sev2: 'PT1H', sev3: 'P1D' } } } },
-  );
+  const deps = i > 0 ? [`dataservice:default/service-${pad(Math.floor(i / 2))}`] : [];
+  docs.services.push({ apiVersion: 'data-infra.io/v1alpha1', kind: 'DataService', metadata: { name: `service-${pad(i)}`, title: `Service ${i}`, description: `Synthetic service ${i}`, tags: ['synthetic'] }, spec: { type: types[i % types.length], lifecycle: 'production', owner: `subteam:default/subteam-${pad(s)}`, tier, technology: 'Synthetic', dependsOn: deps, consumers: [`group:default/stakeholders-${pad(i % counts.groups)}`], runbook: `https://runbooks.example.com/service-${i}`, sla: { availability: [99.95, 99.9, 99.5][tier - 1], window: '30d', supportHours: { type: '24x7' }, responseTime: { sev1: 'PT15M', sev2: 'PT1H', sev3: 'P1D' } } } });
 }
+
+/*
+ * The plain variant: each entity of ours as the Backstage kind closest to it,
+ * with every field it has. Backstage's kind schemas accept extra spec fields
+ * and the catalog stores and indexes them like any other, so the two
+ * catalogs hold the same data; what differs is our processor (validation)
+ * and the relations it emits that the built-in kinds do not have
+ * (serves/consumerOf, hasParticipant/participatesIn, escalatesTo/For).
+ */
+const PLAIN_KIND = { Subteam: 'Group', DataService: 'Component', Rotation: 'Resource' };
+const PLAIN_REF = { 'subteam:': 'group:', 'dataservice:': 'component:', 'rotation:': 'resource:' };
+const plainRefs = (value) =>
+  typeof value === 'string'
+    ? value.replace(/^(subteam|dataservice|rotation):/, (m) => PLAIN_REF[m])
+    : Array.isArray(value)
+      ? value.map(plainRefs)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainRefs(v)]))
+        : value;
+function toPlain(doc) {
+  if (!PLAIN_KIND[doc.kind]) return doc;
+  const spec = plainRefs(doc.spec);
+  if (doc.kind === 'Subteam') Object.assign(spec, { type: 'team', children: [], members: spec.members.map((m) => m.replace('user:default/', '')) });
+  if (doc.kind === 'Rotation') spec.type = 'rotation';
+  return { ...doc, apiVersion: 'backstage.io/v1alpha1', kind: PLAIN_KIND[doc.kind], spec };
+}
+if (plain) for (const list of Object.values(docs)) list.splice(0, list.length, ...list.map(toPlain));
 
 // JSON is YAML: one document per line keeps the files quick to write and read.
 fs.rmSync(out, { recursive: true, force: true });

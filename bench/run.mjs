@@ -103,7 +103,7 @@ async function startBackend(catalogDir, db) {
   const tokenRes = await fetch(`${baseUrl}/api/auth/guest/refresh`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
   const token = (await tokenRes.json()).backstageIdentity.token;
   return {
-    baseUrl, token, spawnedAt, readyAt, pid: listenerPid(port),
+    baseUrl, token, spawnedAt, readyAt, pid: listenerPid(port), dbName,
     async stop() {
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
       await sleep(3000);
@@ -116,6 +116,26 @@ async function startBackend(catalogDir, db) {
       }
     },
   };
+}
+
+/**
+ * What the catalog wrote to PostgreSQL so far: rows inserted, updated and
+ * deleted per table, and each table's live rows and size — the write volume
+ * behind an ingestion time.
+ */
+async function catalogWrites(dbName) {
+  const client = new pg.Client({ ...pgConn, database: dbName });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT relname AS table, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_del AS del, n_live_tup AS live,
+              pg_total_relation_size(relid) AS bytes
+         FROM pg_stat_user_tables WHERE schemaname = 'catalog' ORDER BY relname`,
+    );
+    return Object.fromEntries(rows.map(({ table, ...r }) => [table, Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)]))]));
+  } finally {
+    await client.end();
+  }
 }
 
 async function catalogGet(backend, query) {
@@ -183,6 +203,7 @@ for (const { size, db, plain, gen: genArgs } of runs) {
       try {
         const stitchedAt = await waitStitched(backend, gen.entities);
         const row = { size, entities: gen.entities, db, kinds: plain ? 'plain Backstage kinds' : 'data-infra kinds', ingestSeconds: (stitchedAt - backend.readyAt) / 1000, startSeconds: (backend.readyAt - backend.spawnedAt) / 1000 };
+        if (backend.dbName) row.writes = await catalogWrites(backend.dbName);
         if (!apiProfile && !ingestOnly) {
           // Let relations settle, then watch three processing rounds at 20 s.
           await sleep(30_000);

@@ -1,13 +1,14 @@
 /*
  * Production shape: two backend replicas on one PostgreSQL database must give
- * the same answers, see the same catalog changes, and lose nothing when one
+ * the same answers, share one search index on the PostgreSQL engine (with
+ * the Domain filter), see the same catalog changes, and lose nothing when one
  * stops. Skipped, with the reason, where no PostgreSQL server is reachable.
  */
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { BackendProcess, copyCatalog, freePort, reachable } from './replicas';
+import { BackendProcess, copyCatalog, freePort, reachable, repoRoot } from './replicas';
 
 const pg = {
   host: process.env.POSTGRES_HOST ?? '127.0.0.1',
@@ -34,7 +35,7 @@ test('two replicas on one PostgreSQL database answer identically and survive one
     configFile,
     JSON.stringify({
       backend: {
-        database: { client: 'pg', pluginDivisionMode: 'schema', connection: { ...pg, database } },
+        database: { pluginDivisionMode: 'schema', connection: { database } },
       },
       catalog: {
         locations: [{ type: 'file', target: path.join(catalogDir, 'all.yaml') }],
@@ -44,7 +45,15 @@ test('two replicas on one PostgreSQL database answer identically and survive one
       dataInfra: { cache: { refresh: 2 } },
     }),
   );
-  const replicas = [new BackendProcess(await freePort(), configFile), new BackendProcess(await freePort(), configFile)];
+  // The production configuration, as a deployment runs it: PostgreSQL from
+  // the POSTGRES_* variables, the pg search engine; the file above only adds
+  // this run's database, the test catalog and faster refreshes.
+  const production = path.join(repoRoot, 'app-config.production.yaml');
+  const env = { POSTGRES_HOST: pg.host, POSTGRES_PORT: String(pg.port), POSTGRES_USER: pg.user, POSTGRES_PASSWORD: pg.password };
+  const replicas = [
+    new BackendProcess(await freePort(), [production, configFile], env),
+    new BackendProcess(await freePort(), [production, configFile], env),
+  ];
   try {
     // One after the other: the first creates the schemas, as in a rollout.
     for (const replica of replicas) await replica.start();
@@ -73,6 +82,28 @@ test('two replicas on one PostgreSQL database answer identically and survive one
           return JSON.stringify(bodyA) === JSON.stringify(bodyB) ? 'identical' : JSON.stringify({ bodyA, bodyB }).slice(0, 2000);
         }, { message: `${route} answers the same on both replicas`, timeout: 60_000 })
         .toBe('identical');
+    }
+
+    // Search runs on the PostgreSQL engine here (one index in the shared
+    // database, written by whichever replica runs the collator): both
+    // replicas find MLflow under its domain and not under another.
+    const mlflowIn = async (replica: BackendProcess, token: string, domain: string) => {
+      const { status, body } = await replica.get(`/api/search/query?term=mlflow&types[0]=software-catalog&filters[domain]=${domain}`, token);
+      expect(status, `search with domain ${domain}`).toBe(200);
+      return body.results.some((r: any) => r.document.location === '/catalog/default/dataservice/mlflow');
+    };
+    for (const [i, replica] of replicas.entries()) {
+      await expect.poll(() => mlflowIn(replica, tokens[i], 'mlops'), { message: 'MLflow is found under MLOps', timeout: 120_000 }).toBe(true);
+      expect(await mlflowIn(replica, tokens[i], 'data-platform'), 'MLflow is not under Data Platform').toBe(false);
+    }
+    // The index those answers came from is the one in PostgreSQL.
+    const indexed = new Client({ ...pg, database });
+    await indexed.connect();
+    try {
+      const { rows } = await indexed.query(`SELECT count(*)::int AS n FROM search.documents WHERE document->>'location' = '/catalog/default/dataservice/mlflow'`);
+      expect(rows[0].n, 'MLflow is in the PostgreSQL search index').toBe(1);
+    } finally {
+      await indexed.end();
     }
 
     // A change to a Rotation file reaches both replicas after a refresh.

@@ -32,23 +32,30 @@ export function reachable(host: string, port: number, timeoutMs = 2000): Promise
   });
 }
 
-/** One backend process of packages/backend, with extra config on top of app-config.yaml. */
+/**
+ * One backend process of packages/backend: app-config.yaml, then the given
+ * config files (later ones win), with extra environment variables.
+ */
 export class BackendProcess {
   private child?: ChildProcess;
   private log = '';
   readonly baseUrl: string;
 
-  constructor(readonly port: number, private readonly configFile: string) {
+  constructor(
+    readonly port: number,
+    private readonly configFiles: string[],
+    private readonly env: Record<string, string> = {},
+  ) {
     this.baseUrl = `http://localhost:${port}`;
   }
 
   async start(timeoutMs = 240_000) {
     this.child = spawn(
       path.join(repoRoot, 'scripts', 'run-backend'),
-      ['--config', path.join(repoRoot, 'app-config.yaml'), '--config', this.configFile],
+      [path.join(repoRoot, 'app-config.yaml'), ...this.configFiles].flatMap(file => ['--config', file]),
       {
         cwd: repoRoot,
-        env: { ...process.env, APP_CONFIG_backend_listen_port: String(this.port), APP_CONFIG_backend_baseUrl: this.baseUrl, APP_CONFIG_app_baseUrl: this.baseUrl },
+        env: { ...process.env, ...this.env, BACKEND_BASE_URL: this.baseUrl, APP_CONFIG_backend_listen: `:${this.port}`, APP_CONFIG_backend_baseUrl: this.baseUrl, APP_CONFIG_app_baseUrl: this.baseUrl },
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -50,27 +50,49 @@ export class CatalogReader {
     kinds: string[],
     credentials: BackstageCredentials,
   ): Promise<VisibleRef[]> {
+    const fields = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'];
     const out: VisibleRef[] = [];
+    for await (const entity of this.#pages(kinds, fields, credentials)) {
+      out.push({ ref: refOf(entity), etag: entity.metadata.etag });
+    }
+    return out;
+  }
+
+  /**
+   * Every entity of these kinds the caller may read, bodies included, in one
+   * pass: cheaper than listing refs and then fetching every body when none
+   * is known yet.
+   */
+  async bodies(
+    kinds: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, Entity>> {
+    const out = new Map<string, Entity>();
+    for await (const entity of this.#pages(kinds, BODY_FIELDS, credentials)) {
+      const ref = refOf(entity);
+      out.set(ref, entity);
+      this.#remember(ref, entity);
+    }
+    return out;
+  }
+
+  async *#pages(
+    kinds: string[],
+    fields: string[],
+    credentials: BackstageCredentials,
+  ): AsyncGenerator<Entity> {
     let cursor: string | undefined;
     do {
-      const fields = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'];
+      // A cursor carries the first page's filter and fields.
       const page = await this.#catalog.queryEntities(
         cursor
           ? { cursor, limit: PAGE_SIZE, fields }
-          : {
-              filter: { kind: kinds },
-              limit: PAGE_SIZE,
-              fields,
-              totalItems: 'exclude',
-            },
+          : { filter: { kind: kinds }, limit: PAGE_SIZE, fields, totalItems: 'exclude' },
         { credentials },
       );
-      for (const entity of page.items) {
-        out.push({ ref: refOf(entity), etag: entity.metadata.etag });
-      }
+      yield* page.items;
       cursor = page.items.length ? page.pageInfo.nextCursor : undefined;
     } while (cursor);
-    return out;
   }
 
   /**

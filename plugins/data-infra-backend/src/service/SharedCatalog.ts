@@ -73,15 +73,24 @@ export class SharedCatalog {
     const credentials = await this.auth.getOwnServiceCredentials();
     const previous = this.#state;
 
-    const entities = new Map<string, Entity>();
-    const stale: string[] = [];
-    for (const { ref, etag } of await this.reader.visible(OUR_KINDS, credentials)) {
-      const known = previous?.entities.get(ref);
-      if (known && etag && known.metadata.etag === etag) entities.set(ref, known);
-      else stale.push(ref);
-    }
-    for (const [ref, entity] of await this.reader.byRefs(stale, credentials)) {
-      entities.set(ref, entity);
+    let entities: Map<string, Entity>;
+    let read: number;
+    if (!previous) {
+      // The first load needs every body: read them while listing.
+      entities = await this.reader.bodies(OUR_KINDS, credentials);
+      read = entities.size;
+    } else {
+      entities = new Map();
+      const stale: string[] = [];
+      for (const { ref, etag } of await this.reader.visible(OUR_KINDS, credentials)) {
+        const known = previous.entities.get(ref);
+        if (known && etag && known.metadata.etag === etag) entities.set(ref, known);
+        else stale.push(ref);
+      }
+      for (const [ref, entity] of await this.reader.byRefs(stale, credentials)) {
+        entities.set(ref, entity);
+      }
+      read = stale.length;
     }
 
     // People change rarely but are few: they are re-read with their etags
@@ -100,7 +109,7 @@ export class SharedCatalog {
       this.#state = { version: ++this.#version, entities, people, fingerprint };
       this.logger.debug(
         `data-infra: shared catalog state ${this.#version}: ${entities.size} entities, ` +
-          `${stale.length} read, ${people.size} people, in ${this.clock() - startedAt} ms`,
+          `${read} read, ${people.size} people, in ${this.clock() - startedAt} ms`,
       );
     }
     this.#refreshedAt = this.clock();
