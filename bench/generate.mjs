@@ -112,13 +112,18 @@ if (plain) for (const list of Object.values(docs)) list.splice(0, list.length, .
 
 // JSON is YAML: one document per line keeps the files quick to write and read.
 fs.rmSync(out, { recursive: true, force: true });
+// Each file gets a Location of its own, as a catalog of many catalog-info
+// files has: one Location that emitted all 50,000 entities would hit
+// SQLite's limit of 32,766 variables in the catalog's own queries.
 const targets = [];
+fs.mkdirSync(path.join(out, 'locations'), { recursive: true });
 for (const [folder, list] of Object.entries(docs)) {
   fs.mkdirSync(path.join(out, folder), { recursive: true });
   for (let chunk = 0; chunk * 500 < list.length; chunk++) {
-    const file = `${folder}/${folder}-${pad(chunk)}.yaml`;
-    fs.writeFileSync(path.join(out, file), list.slice(chunk * 500, chunk * 500 + 500).map((d) => JSON.stringify(d)).join('\n---\n') + '\n');
-    targets.push(`./${file}`);
+    const name = `${folder}-${pad(chunk)}`;
+    fs.writeFileSync(path.join(out, folder, `${name}.yaml`), list.slice(chunk * 500, chunk * 500 + 500).map((d) => JSON.stringify(d)).join('\n---\n') + '\n');
+    fs.writeFileSync(path.join(out, 'locations', `${name}.yaml`), JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'Location', metadata: { name: `synthetic-${name}` }, spec: { targets: [`../${folder}/${name}.yaml`] } }) + '\n');
+    targets.push(`./locations/${name}.yaml`);
   }
 }
 fs.writeFileSync(path.join(out, 'all.yaml'), JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'Location', metadata: { name: 'synthetic' }, spec: { targets } }) + '\n');
