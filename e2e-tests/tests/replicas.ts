@@ -55,7 +55,7 @@ export class BackendProcess {
       [path.join(repoRoot, 'app-config.yaml'), ...this.configFiles].flatMap(file => ['--config', file]),
       {
         cwd: repoRoot,
-        env: { ...process.env, ...this.env, BACKEND_BASE_URL: this.baseUrl, APP_CONFIG_backend_listen: `:${this.port}`, APP_CONFIG_backend_baseUrl: this.baseUrl, APP_CONFIG_app_baseUrl: this.baseUrl },
+        env: { ...process.env, ...this.env, APP_CONFIG_backend_listen: `:${this.port}`, APP_CONFIG_backend_baseUrl: this.baseUrl, APP_CONFIG_app_baseUrl: this.baseUrl },
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
       },

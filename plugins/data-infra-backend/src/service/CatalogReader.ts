@@ -3,6 +3,8 @@ import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { refOf } from './refs';
 
+/** What a listing needs to name an entity and its stitched state. */
+const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'];
 /** The parts of our entities the computations read. */
 const BODY_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
 /** The parts of a User or Group shown to people. */
@@ -50,9 +52,8 @@ export class CatalogReader {
     kinds: string[],
     credentials: BackstageCredentials,
   ): Promise<VisibleRef[]> {
-    const fields = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'];
     const out: VisibleRef[] = [];
-    for await (const entity of this.#pages(kinds, fields, credentials)) {
+    for await (const entity of this.#pages(kinds, REF_FIELDS, credentials)) {
       out.push({ ref: refOf(entity), etag: entity.metadata.etag });
     }
     return out;
