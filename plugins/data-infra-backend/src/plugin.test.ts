@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import {
   formatInstant,
+  nextHandoff,
   onCallAt,
   RotationEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
@@ -27,19 +28,30 @@ describe('data-infra backend plugin (fixture catalog)', () => {
     server = await start();
   });
 
-  it('GET /oncall stays exact when one backend is asked about many instants in any order', async () => {
-    // The backend reuses an answer for every instant inside its intervals;
-    // asking back and forth across hand-offs (and the DST change on 29 March)
-    // must still give what onCallAt computes for each instant.
+  it('GET /oncall and /map stay exact when one backend is asked about many instants in any order', async () => {
+    // The backend reuses on-call answers, next hand-offs and the map's body
+    // for every instant inside their intervals; asking back and forth across
+    // hand-offs (and the DST change on 29 March) must still give what the
+    // common package computes for each instant.
     const rotation = fixtureEntities.find(e => e.kind === 'Rotation') as RotationEntityV1alpha1;
     const first = Date.parse('2026-03-01T00:00:00Z');
     const instants = Array.from({ length: 40 }, (_, i) => first + i * 17 * 3_600_000 + 1000);
     for (const at of [...instants, ...instants.slice().reverse()]) {
-      const res = await request(server).get(`/api/data-infra/oncall?at=${new Date(at).toISOString()}`);
+      const iso = formatInstant(at);
+      const expected = onCallAt(rotation, at).map(a => [
+        a.role,
+        a.user,
+        formatInstant(a.from),
+        a.until === null ? null : formatInstant(a.until),
+      ]);
+      const res = await request(server).get(`/api/data-infra/oncall?at=${iso}`);
       const answer = res.body.rotations.find((r: any) => r.rotation.ref === 'rotation:default/platform-oncall');
-      expect(answer.onCall.map((o: any) => [o.role, o.user.ref, o.from, o.until])).toEqual(
-        onCallAt(rotation, at).map(a => [a.role, a.user, formatInstant(a.from), a.until === null ? null : formatInstant(a.until)]),
-      );
+      expect(answer.onCall.map((o: any) => [o.role, o.user.ref, o.from, o.until])).toEqual(expected);
+      expect(answer.nextHandoff).toBe(formatInstant(nextHandoff(rotation, at)!));
+      const map = await request(server).get(`/api/data-infra/map?at=${iso}`).set('Accept-Encoding', 'gzip');
+      expect(map.body.at).toBe(iso);
+      const onMap = map.body.domains[0].subteams[0].rotations[0];
+      expect(onMap.onCall.map((o: any) => [o.role, o.user.ref, o.from, o.until])).toEqual(expected);
     }
   });
 

@@ -31,19 +31,30 @@ import {
   ShiftsResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraBackendConfig } from '../config';
-import { PreparedJson, prepareJson } from '../preparedJson';
+import { JsonPrefix, PreparedJson } from '../preparedJson';
 import { buildCalendar, CALENDAR_AHEAD_MS, CALENDAR_PAST_MS, wholeShifts } from './calendar';
 import { CallerMemo } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
+import { IntervalMemo } from './IntervalMemo';
 import { Scope, Scopes } from './scopes';
 import { SharedCatalog } from './SharedCatalog';
 import { escalationSummary } from './escalationText';
 import { findingsOf, worst } from './findingIndex';
-import { buildMapSkeleton, MapSkeleton, mapJson } from './ownershipMap';
+import {
+  buildMapSkeleton,
+  mapJsonBeforeInstant,
+  mapJsonInstant,
+  MapSkeleton,
+  onCallParts,
+} from './ownershipMap';
 import { PeopleDirectory } from './people';
 import { referencedRefs } from './references';
-import { fullRef, refOf, titleOf } from './refs';
+import { fullRef, refOf, stateOf, titleOf } from './refs';
+
+/** A rotation's exact state, for answers reused across instants; none without an etag. */
+const stateKey = (rotation: RotationEntityV1alpha1) =>
+  rotation.metadata.etag ? stateOf(rotation) : undefined;
 
 /** More shifts than this in one /shifts answer sets `truncated`. */
 export const MAX_SHIFTS = 5000;
@@ -89,7 +100,10 @@ export class DataInfraService {
   readonly #memo: CallerMemo;
   /** The instant-independent part of /map, per view (views are reused while unchanged). */
   readonly #skeletons = new WeakMap<CatalogView, Promise<MapSkeleton>>();
-  readonly #assignments = new Map<string, { from: number; until: number; assignments: OnCallAssignment[] }>();
+  /** The last /map body before its instant, per skeleton, and its on-call part. */
+  readonly #mapPrefixes = new WeakMap<MapSkeleton, { onCall: string; prefix: JsonPrefix }>();
+  readonly #assignments = new IntervalMemo<OnCallAssignment[]>();
+  readonly #handoffs = new IntervalMemo<number>();
 
   constructor(options: {
     catalog: CatalogService;
@@ -136,30 +150,38 @@ export class DataInfraService {
 
   #onCall(rotation: RotationEntityV1alpha1, at: number, people: PeopleDirectory): OnCallRole[] {
     const ref = refOf(rotation);
-    return people.onCall(this.#safely(ref, 'on-call', () => this.#onCallAt(rotation, ref, at)) ?? []);
+    return people.onCall(this.#safely(ref, 'on-call', () => this.#onCallAt(rotation, at)) ?? []);
   }
 
   /**
    * onCallAt, reused across instants and callers: each assignment holds for
    * the whole interval [from, until) it reports, so the same answer is right
-   * for every instant inside all of them. Keyed by the rotation's exact
-   * state (ref and etag); only served for rotations the caller's own query
-   * returned.
+   * for every instant inside all of them. Only served for rotations the
+   * caller's own query returned.
    */
-  #onCallAt(rotation: RotationEntityV1alpha1, ref: string, at: number): OnCallAssignment[] {
-    const key = `${ref}@${rotation.metadata.etag ?? ''}`;
-    const known = rotation.metadata.etag ? this.#assignments.get(key) : undefined;
-    if (known && known.from <= at && at < known.until) return known.assignments;
+  #onCallAt(rotation: RotationEntityV1alpha1, at: number): OnCallAssignment[] {
+    const key = stateKey(rotation);
+    const known = key ? this.#assignments.get(key, at) : undefined;
+    if (known) return known;
     const assignments = onCallAt(rotation, at);
-    if (assignments.length > 0) {
+    if (key && assignments.length > 0) {
       const from = Math.max(...assignments.map(a => a.from));
       // No change foreseen within the horizon: reuse for an hour only, as
       // the horizon moves with the instant.
       const until = Math.min(...assignments.map(a => a.until ?? at + 3_600_000));
-      if (this.#assignments.size >= 20_000) this.#assignments.clear();
-      this.#assignments.set(key, { from, until, assignments });
+      this.#assignments.set(key, from, until, assignments);
     }
     return assignments;
+  }
+
+  /** nextHandoff, reused: the hand-off h found after `at` is the next one for every instant in [at, h). */
+  #nextHandoff(rotation: RotationEntityV1alpha1, at: number): number | null {
+    const key = stateKey(rotation);
+    const known = key ? this.#handoffs.get(key, at) : undefined;
+    if (known !== undefined) return known;
+    const handoff = nextHandoff(rotation, at);
+    if (key && handoff !== null) this.#handoffs.set(key, at, handoff, handoff);
+    return handoff;
   }
 
   async oncall(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
@@ -176,7 +198,7 @@ export class DataInfraService {
         const ref = refOf(rotation);
         const ownerRef = fullRef(rotation.spec.owner, 'subteam', rotation.metadata.namespace);
         const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
-        const handoff = this.#safely(ref, 'next hand-off', () => nextHandoff(rotation, at));
+        const handoff = this.#safely(ref, 'next hand-off', () => this.#nextHandoff(rotation, at));
         return {
           rotation: { ref, title: titleOf(rotation, ref), timezone: rotation.spec.timezone },
           owner: owner && ownerRef ? { ref: ownerRef, title: titleOf(owner, ownerRef) } : null,
@@ -459,7 +481,17 @@ export class DataInfraService {
         this.#skeletons.set(view, skeleton);
         skeleton.catch(() => this.#skeletons.delete(view));
       }
-      return prepareJson(mapJson(await skeleton, at, rotation => this.#onCall(rotation, at, view.people)));
+      const built = await skeleton;
+      const parts = onCallParts(built, rotation => this.#onCall(rotation, at, view.people));
+      // Each part is one JSON value, so the joined parts are equal exactly
+      // when every part is.
+      const onCall = parts.join('\n');
+      let last = this.#mapPrefixes.get(built);
+      if (last?.onCall !== onCall) {
+        last = { onCall, prefix: new JsonPrefix(mapJsonBeforeInstant(built, parts)) };
+        this.#mapPrefixes.set(built, last);
+      }
+      return last.prefix.complete(mapJsonInstant(at));
     });
   }
 

@@ -24,7 +24,7 @@ export interface MapSkeleton {
     head: string;
     subteams: Array<{ head: string; rotations: RotationEntityV1alpha1[] }>;
   }>;
-  /** `,"crossDomainEdges":…,"totals":…}` */
+  /** `,"crossDomainEdges":…,"totals":…` */
   tail: string;
 }
 
@@ -128,30 +128,51 @@ export function buildMapSkeleton(
   }
   return {
     domains,
-    tail: `,"crossDomainEdges":${JSON.stringify(crossDomainEdges)},"totals":${JSON.stringify(totals)}}`,
+    tail: `,"crossDomainEdges":${JSON.stringify(crossDomainEdges)},"totals":${JSON.stringify(totals)}`,
   };
 }
 
-/** The JSON of GET /map at `at`: the skeleton plus who is on call then. */
-export function mapJson(
+/**
+ * The on-call part of each subteam of the map, in the skeleton's order: the
+ * only part besides the instant that depends on it. It changes at hand-offs
+ * only, so equal parts mean the body before the instant is equal too.
+ */
+export function onCallParts(
   skeleton: MapSkeleton,
-  at: number,
   onCall: (rotation: RotationEntityV1alpha1) => OnCallRole[],
-): string {
-  const parts = [`{"at":${JSON.stringify(formatInstant(at))},"domains":[`];
+): string[] {
+  return skeleton.domains.flatMap(domain =>
+    domain.subteams.map(subteam =>
+      JSON.stringify(
+        subteam.rotations.map(r => {
+          const ref = refOf(r);
+          return { ref, title: titleOf(r, ref), onCall: onCall(r) };
+        }),
+      ),
+    ),
+  );
+}
+
+/**
+ * The JSON of GET /map up to its instant, which comes last so that this
+ * part, megabytes at 50,000 entities, is shared by every second until the
+ * next hand-off (see JsonPrefix).
+ */
+export function mapJsonBeforeInstant(skeleton: MapSkeleton, onCall: string[]): string {
+  const parts = ['{"domains":['];
+  let next = 0;
   skeleton.domains.forEach((domain, d) => {
     if (d) parts.push(',');
     parts.push(domain.head, ',"subteams":[');
     domain.subteams.forEach((subteam, s) => {
       if (s) parts.push(',');
-      const rotations = subteam.rotations.map(r => {
-        const ref = refOf(r);
-        return { ref, title: titleOf(r, ref), onCall: onCall(r) };
-      });
-      parts.push(subteam.head, ',"rotations":', JSON.stringify(rotations), '}');
+      parts.push(subteam.head, ',"rotations":', onCall[next++], '}');
     });
     parts.push(']}');
   });
   parts.push(']', skeleton.tail);
   return parts.join('');
 }
+
+/** The rest of GET /map's JSON after mapJsonBeforeInstant. */
+export const mapJsonInstant = (at: number) => `,"at":${JSON.stringify(formatInstant(at))}}`;
