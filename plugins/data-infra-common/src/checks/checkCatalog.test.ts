@@ -149,6 +149,29 @@ describe('escalation checks', () => {
     );
   });
 
+  it('judges each policy by all of its levels, also where policies share a level', () => {
+    const { entities, platformRotation, kafka } = seedCatalog();
+    platformRotation.spec.coverage = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '20:00' }];
+    const rotationLevel = { after: 'PT0M', target: { rotation: 'data-platform' } };
+    kafka.spec.tier = 1;
+    kafka.spec.escalation = { levels: [rotationLevel] };
+    // The same first level, then someone always reachable after 5 minutes.
+    const hdfs = service('hdfs', { tier: 1, escalation: { levels: [rotationLevel, { after: 'PT5M', target: { user: 'alice' } }] } });
+    // The always-reachable level alone, before the rotation's.
+    const yarn = service('yarn', { tier: 1, escalation: { levels: [{ after: 'PT5M', target: { user: 'alice' } }] } });
+    entities.push(hdfs, yarn);
+    const ours = ['dataservice:default/kafka', 'dataservice:default/hdfs', 'dataservice:default/yarn'];
+    const gaps = check(entities).filter(f => f.check === 'escalation-gap' && ours.includes(f.entityRef));
+    expect(gaps.map(f => f.entityRef)).toEqual(['dataservice:default/kafka']);
+    expect(gaps[0].message).toContain('108 of the 168 hours');
+    expect(check(entities).filter(f => f.check === 'sev1-response-too-short')).toEqual([]);
+    hdfs.spec.sla = { responseTime: { sev1: 'PT1M' } };
+    // Outside the rotation's hours the first reachable level of hdfs is at 5 minutes.
+    const [tooShort] = check(entities).filter(f => f.check === 'sev1-response-too-short');
+    expect(tooShort).toMatchObject({ entityRef: 'dataservice:default/hdfs' });
+    expect(tooShort.message).toContain('paged only after 5m at times (e.g. Mon 01:00 (Europe/Berlin))');
+  });
+
   it('warns when sev1 must be acknowledged before anyone reachable is paged', () => {
     const { entities, kafka } = seedCatalog();
     kafka.spec.sla = { supportHours: { type: 'business-hours', timezone: 'Europe/Berlin' }, responseTime: { sev1: 'PT5M' } };

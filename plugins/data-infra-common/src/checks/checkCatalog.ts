@@ -5,6 +5,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   DataServiceEntityV1alpha1,
+  EscalationLevel,
   EscalationPolicy,
   RotationEntityV1alpha1,
   SubteamEntityV1alpha1,
@@ -15,7 +16,7 @@ import { formatInstant, parseIsoDuration } from '../time';
 import { rotationShifts } from '../rotation';
 import type { OnCallAssignment } from '../rotation/types';
 import { normaliseRef } from '../rotation/schedule';
-import { escalationPathAt, resolveEscalationPolicy, RotationResolver } from '../escalation/path';
+import { resolveEscalationPolicy, resolveLevel, RotationResolver } from '../escalation/path';
 import type { EntityLookup } from '../escalation/types';
 import { formatDurationShort, isWithinSupportHours } from '../sla';
 import { CatalogIndex, checkRef, escalationRefFields, indexEntities, RefField } from './refs';
@@ -212,6 +213,15 @@ function weekResolver(from: number, to: number): RotationResolver {
   };
 }
 
+/** One policy level over the checked week. */
+interface LevelWeek {
+  afterMs: number;
+  /** Whether it reaches someone at each instant, or at all of them alike. */
+  reachable: boolean[] | boolean;
+  /** The rotation it pages through, if any. */
+  rotation?: string;
+}
+
 interface WeekOfReachability {
   instants: number[];
   /** firstReachableAfterMs at each instant. */
@@ -372,18 +382,45 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
 
   // Services with the same policy (all those inheriting their subteam's,
   // and those that spell out the same levels) share its week of
-  // reachability: it depends only on the levels and their namespace.
+  // reachability: it depends only on the levels and their namespace. The
+  // week of a level is shared too, and only a rotation or a level's hours
+  // make it change within the week: other levels are resolved once.
+  const levelWeeks = new Map<string, LevelWeek>();
+  const levelWeek = (level: EscalationLevel, namespace: string): LevelWeek => {
+    const key = `${namespace}|${JSON.stringify(level)}`;
+    let result = levelWeeks.get(key);
+    if (!result) {
+      const resolve = (at: number) => resolveLevel(level, 0, at, namespace, lookup, rotationAt);
+      const first = resolve(instants[0]);
+      const changing = !!level.hours || (!!level.target && typeof level.target === 'object' && 'rotation' in level.target);
+      result = {
+        afterMs: first.afterMs,
+        reachable: changing ? instants.map((at, i) => (i === 0 ? first : resolve(at)).reachable) : first.reachable,
+        rotation: first.via === 'rotation' ? first.targetRef : undefined,
+      };
+      levelWeeks.set(key, result);
+    }
+    return result;
+  };
   const weeks = new Map<string, WeekOfReachability>();
   const week = (service: DataServiceEntityV1alpha1): WeekOfReachability => {
     const resolved = resolveEscalationPolicy(service, lookup);
     const key = `${resolved.namespace}|${JSON.stringify(resolved.policy)}`;
     let result = weeks.get(key);
     if (!result) {
-      const paths = instants.map(at => escalationPathAt(service, at, lookup, { rotationAt }));
+      const levels = (resolved.policy?.levels ?? []).map(l => levelWeek(l, resolved.namespace ?? namespaceOf(service)));
       result = {
         instants,
-        delays: paths.map(p => p.firstReachableAfterMs),
-        rotations: [...new Set(paths[0].levels.filter(l => l.via === 'rotation').map(l => l.targetRef))],
+        // The first reachable level's delay at each instant, as escalationPathAt's firstReachableAfterMs.
+        delays: instants.map((_, i) => {
+          let first: number | null = null;
+          for (const l of levels) {
+            const reachable = typeof l.reachable === 'boolean' ? l.reachable : l.reachable[i];
+            if (reachable && (first === null || l.afterMs < first)) first = l.afterMs;
+          }
+          return first;
+        }),
+        rotations: [...new Set(levels.flatMap(l => (l.rotation ? [l.rotation] : [])))],
       };
       weeks.set(key, result);
     }

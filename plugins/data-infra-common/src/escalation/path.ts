@@ -87,11 +87,24 @@ export function describeWindows(windows: CoverageWindow[], zone: string): string
   return `${windows.map(w => `${describeDays(w.days)} ${w.from}–${w.to}`).join('; ')} (${zone})`;
 }
 
+/** Parsed delays by their text: a catalog has few distinct ones, parsed again for every instant checked. */
+const delays = new Map<string, number>();
+
 function levelDelay(level: EscalationLevel): number {
-  return parseIsoDuration(level.after)?.toMillis() ?? 0;
+  let ms = delays.get(level.after);
+  if (ms === undefined) {
+    ms = parseIsoDuration(level.after)?.toMillis() ?? 0;
+    if (delays.size >= 1000) delays.clear();
+    delays.set(level.after, ms);
+  }
+  return ms;
 }
 
-function resolveLevel(
+/**
+ * One level of a policy at an instant: whom it reaches, or why nobody.
+ * Internal to the package (the checks evaluate levels one by one).
+ */
+export function resolveLevel(
   level: EscalationLevel,
   index: number,
   at: number,
