@@ -177,13 +177,19 @@ async function measure(backend, urlPath) {
   await first.arrayBuffer();
   const coldMs = Date.now() - coldStart;
   const times = [];
+  let bytes = 0;
   // As a browser asks (the app is the API's client): compressed answers.
   const instance = autocannon({ url: `${backend.baseUrl}${urlPath}`, connections: 50, duration: 10, headers: { Authorization: `Bearer ${backend.token}`, 'Accept-Encoding': 'gzip, deflate, br' } });
-  instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  instance.on('response', (_client, _status, responseBytes, responseTime) => {
+    times.push(responseTime);
+    bytes += responseBytes;
+  });
   const result = await instance;
   times.sort((a, b) => a - b);
   const pct = (p) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 10) / 10;
-  return { coldMs, p50: pct(50), p95: pct(95), p99: pct(99), rps: Math.round(result.requests.average), non2xx: result.non2xx, errors: result.errors };
+  // Bytes on the wire per response (compressed, headers included).
+  const kibPerResponse = Math.round(bytes / Math.max(1, times.length) / 1024);
+  return { coldMs, p50: pct(50), p95: pct(95), p99: pct(99), rps: Math.round(result.requests.average), kibPerResponse, non2xx: result.non2xx, errors: result.errors };
 }
 
 const runs = apiProfile
@@ -249,5 +255,5 @@ fs.writeFileSync(path.join(root, 'bench', 'results', `run-${stamp.replace(/[:.]/
 console.log(`\nMachine: ${machine}; Backstage ${release}; ${stamp}\n`);
 console.log('| entities | db | kinds | ingest (s) | re-stitched | /escalation p50/p95/p99 ms | /oncall p50/p95/p99 ms | /map p50/p95/p99 ms | peak RSS MiB |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-const l = (m) => (m ? `${m.p50}/${m.p95}/${m.p99} (${m.rps} req/s${m.non2xx ? `, ${m.non2xx} non-2xx` : ''}${m.errors ? `, ${m.errors} errors` : ''}; cold ${m.coldMs} ms)` : '–');
+const l = (m) => (m ? `${m.p50}/${m.p95}/${m.p99} (${m.rps} req/s, ${m.kibPerResponse} KiB each${m.non2xx ? `, ${m.non2xx} non-2xx` : ''}${m.errors ? `, ${m.errors} errors` : ''}; cold ${m.coldMs} ms)` : '–');
 for (const r of rows) console.log(`| ${r.entities} | ${r.db} | ${r.kinds} | ${r.ingestSeconds.toFixed(1)} | ${r.restitched ?? '–'} | ${l(r.escalation)} | ${l(r.oncall)} | ${l(r.map)} | ${r.peakRssMiB} |`);
