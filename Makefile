@@ -43,3 +43,4 @@ e2e: chromium
 bench: install
 	$(TOOL) node bench/run.mjs $(BENCH_ARGS)
 	$(TOOL) node bench/frontend.mjs
+	$(TOOL) node --require @backstage/cli/config/nodeTransform.cjs bench/checks.ts
