@@ -16,7 +16,12 @@ import { formatInstant, parseIsoDuration } from '../time';
 import { rotationShifts } from '../rotation';
 import type { OnCallAssignment } from '../rotation/types';
 import { normaliseRef } from '../rotation/schedule';
-import { resolveEscalationPolicy, resolveLevel, RotationResolver } from '../escalation/path';
+import {
+  levelDependsOnInstant,
+  resolveEscalationPolicy,
+  resolveLevel,
+  RotationResolver,
+} from '../escalation/path';
 import type { EntityLookup } from '../escalation/types';
 import { formatDurationShort, isWithinSupportHours } from '../sla';
 import { CatalogIndex, checkRef, escalationRefFields, indexEntities, RefField } from './refs';
@@ -383,8 +388,8 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
   // Services with the same policy (all those inheriting their subteam's,
   // and those that spell out the same levels) share its week of
   // reachability: it depends only on the levels and their namespace. The
-  // week of a level is shared too, and only a rotation or a level's hours
-  // make it change within the week: other levels are resolved once.
+  // week of a level is shared too, and a level that does not depend on the
+  // instant is resolved once.
   const levelWeeks = new Map<string, LevelWeek>();
   const levelWeek = (level: EscalationLevel, namespace: string): LevelWeek => {
     const key = `${namespace}|${JSON.stringify(level)}`;
@@ -392,10 +397,9 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
     if (!result) {
       const resolve = (at: number) => resolveLevel(level, 0, at, namespace, lookup, rotationAt);
       const first = resolve(instants[0]);
-      const changing = !!level.hours || (!!level.target && typeof level.target === 'object' && 'rotation' in level.target);
       result = {
         afterMs: first.afterMs,
-        reachable: changing ? instants.map((at, i) => (i === 0 ? first : resolve(at)).reachable) : first.reachable,
+        reachable: levelDependsOnInstant(level) ? instants.map((at, i) => (i === 0 ? first : resolve(at)).reachable) : first.reachable,
         rotation: first.via === 'rotation' ? first.targetRef : undefined,
       };
       levelWeeks.set(key, result);

@@ -101,6 +101,16 @@ function levelDelay(level: EscalationLevel): number {
 }
 
 /**
+ * Whether resolveLevel can answer differently for different instants: only
+ * through a rotation's shifts or the level's hours. Kept beside it, as the
+ * checks resolve every other level once for a whole week.
+ */
+export function levelDependsOnInstant(level: EscalationLevel): boolean {
+  const target = level.target;
+  return !!level.hours || (!!target && typeof target === 'object' && 'rotation' in target);
+}
+
+/**
  * One level of a policy at an instant: whom it reaches, or why nobody.
  * Internal to the package (the checks evaluate levels one by one).
  */
