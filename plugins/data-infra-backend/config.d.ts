@@ -1,22 +1,8 @@
 export interface Config {
   /** Configuration of the data-infra backend plugin. */
   dataInfra?: {
-    /**
-     * The domains of the ownership map, in display order. Default: the four
-     * domains of the Data Infrastructure group (data-platform,
-     * data-engineering, mlops, bi-services).
-     * @visibility frontend
-     */
-    domains?: Array<{
-      /** Identifier used in Subteam spec.domain, e.g. data-platform. */
-      id: string;
-      /** Display title, e.g. Data Platform. Default: the id. */
-      title?: string;
-      /** One sentence about what the domain covers. */
-      description?: string;
-      /** Sort key of the map's columns (ascending). Default: position in the list. */
-      order?: number;
-    }>;
+    // dataInfra.domains is declared by @data-infra/backstage-plugin-data-infra-common,
+    // which the frontend, this plugin and the catalog module all depend on.
     cache?: {
       /**
        * How long computed facts shared between callers (the findings of a

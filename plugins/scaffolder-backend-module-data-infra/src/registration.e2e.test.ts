@@ -1,7 +1,7 @@
 /*
  * End to end: the real scaffolder and catalog backends with our catalog
  * module and this module, the real "Register a data service" template from
- * catalog-info/templates, and the local publishing path (no SCM integration).
+ * this package's templates/, and the local publishing path (no SCM integration).
  */
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -26,9 +26,9 @@ jest.setTimeout(180_000);
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const allYaml = path.join(repoRoot, 'catalog-info/all.yaml');
-const templateYaml = path.join(
-  repoRoot,
-  'catalog-info/templates/register-data-service/template.yaml',
+const templateYaml = path.resolve(
+  __dirname,
+  '../templates/register-data-service/template.yaml',
 );
 
 const invalidService = `apiVersion: data-infra.io/v1alpha1
