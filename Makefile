@@ -3,7 +3,7 @@
 # when the system's is not 22 or 24).
 TOOL := scripts/with-toolchain
 
-.PHONY: start test install chromium typecheck lint unit tz-matrix e2e bench
+.PHONY: start test install chromium typecheck lint api-reports unit tz-matrix e2e adopter bench
 
 # Runs the instance: app on http://localhost:3000, backend on :7007,
 # SQLite in memory, catalog from catalog-info/.
@@ -11,9 +11,10 @@ start: install
 	@echo "make start: open http://localhost:3000 once the app has compiled (backend: http://localhost:7007)"
 	$(TOOL) yarn start
 
-# Every test: types, lint, unit and integration tests, the time-zone matrix,
-# and the end-to-end tests against the real backend in Chromium.
-test: install chromium typecheck lint unit tz-matrix e2e
+# Every test: types, lint, API reports, unit and integration tests, the
+# time-zone matrix, the end-to-end tests against the real backend in
+# Chromium, and the adopter test.
+test: install chromium typecheck lint api-reports unit tz-matrix e2e adopter
 
 install:
 	$(TOOL) yarn install --immutable
@@ -27,6 +28,12 @@ typecheck:
 lint:
 	$(TOOL) yarn lint:all
 
+# The published packages' API must match the checked-in reports (uses the
+# declarations typecheck writes to dist-types/). After an intended change:
+# yarn build:api-reports, and commit the reports.
+api-reports: typecheck
+	$(TOOL) yarn build:api-reports:only --ci
+
 unit:
 	CI=true $(TOOL) yarn backstage-cli repo test --watchAll=false
 
@@ -38,6 +45,11 @@ tz-matrix:
 
 e2e: chromium
 	CI=true $(TOOL) scripts/test-e2e
+
+# Our packages packed and installed into fresh create-app apps (both frontend
+# systems) by the READMEs' steps alone; see e2e-tests/adopter/run.ts.
+adopter: chromium
+	$(TOOL) scripts/test-adopter
 
 # Benchmarks (not part of `make test`); figures go in bench/README.md.
 bench: install

@@ -5,6 +5,8 @@ import { dataInfraOwnershipResolver } from './ownership';
 /**
  * Makes members of a data-infra Subteam owners of what the Subteam owns, at
  * sign-in (ownership entity refs of the Backstage identity).
+ *
+ * @public
  */
 export const authModuleDataInfraOwnership = createBackendModule({
   pluginId: 'auth',

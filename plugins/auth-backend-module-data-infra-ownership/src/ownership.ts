@@ -15,6 +15,8 @@ const OWNING_KINDS = new Set(['group', 'subteam']);
  * them too, or "Owned" in the catalog shows a subteam member nothing of
  * theirs. The Subteam's `hasMember` relation gives the user a `memberOf`
  * relation to it; we count it like a Group membership.
+ *
+ * @public
  */
 export const dataInfraOwnershipResolver: AuthOwnershipResolver = {
   async resolveOwnershipEntityRefs(entity: Entity) {

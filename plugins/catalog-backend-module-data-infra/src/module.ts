@@ -7,6 +7,12 @@ import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha
 import { DataInfraProcessor } from './processor/DataInfraProcessor';
 import { tolerantYamlParser } from './processor/tolerantYamlParser';
 
+/**
+ * The catalog module: validates the Subteam, DataService and Rotation kinds,
+ * emits their relations, and installs the tolerant YAML parser.
+ *
+ * @public
+ */
 export const catalogModuleDataInfra = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'data-infra',

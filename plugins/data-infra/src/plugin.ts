@@ -7,7 +7,9 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { JSX } from 'react';
 import { DataInfraClient, dataInfraApiRef } from './api';
+import type { DataInfraSearchResultListItemProps } from './components/DataInfraSearchResultListItem';
 import { isDataInfraSearchResult } from './components/DataInfraSearchResultListItem/predicate';
 import { onCallRouteRef, rootRouteRef, servicesRouteRef } from './routes';
 
@@ -37,7 +39,7 @@ export const dataInfraPlugin = createPlugin({
  * `/data-infra` in App.tsx.
  * @public
  */
-export const DataInfraPage = dataInfraPlugin.provide(
+export const DataInfraPage: () => JSX.Element = dataInfraPlugin.provide(
   createRoutableExtension({
     name: 'DataInfraPage',
     component: () =>
@@ -47,7 +49,7 @@ export const DataInfraPage = dataInfraPlugin.provide(
 );
 
 /** Ownership of a DataService. @public */
-export const EntityDataServiceOwnershipCard = dataInfraPlugin.provide(
+export const EntityDataServiceOwnershipCard: () => JSX.Element = dataInfraPlugin.provide(
   createComponentExtension({
     name: 'EntityDataServiceOwnershipCard',
     component: {
@@ -60,7 +62,7 @@ export const EntityDataServiceOwnershipCard = dataInfraPlugin.provide(
 );
 
 /** SLA and error budget of a DataService. @public */
-export const EntityDataServiceSlaCard = dataInfraPlugin.provide(
+export const EntityDataServiceSlaCard: () => JSX.Element = dataInfraPlugin.provide(
   createComponentExtension({
     name: 'EntityDataServiceSlaCard',
     component: {
@@ -71,7 +73,7 @@ export const EntityDataServiceSlaCard = dataInfraPlugin.provide(
 );
 
 /** Escalation path of a DataService, or a Subteam's default policy. @public */
-export const EntityEscalationPathCard = dataInfraPlugin.provide(
+export const EntityEscalationPathCard: () => JSX.Element = dataInfraPlugin.provide(
   createComponentExtension({
     name: 'EntityEscalationPathCard',
     component: {
@@ -82,7 +84,7 @@ export const EntityEscalationPathCard = dataInfraPlugin.provide(
 );
 
 /** Findings about any data-infra entity. @public */
-export const EntityDataInfraChecksCard = dataInfraPlugin.provide(
+export const EntityDataInfraChecksCard: () => JSX.Element = dataInfraPlugin.provide(
   createComponentExtension({
     name: 'EntityDataInfraChecksCard',
     component: {
@@ -92,7 +94,7 @@ export const EntityDataInfraChecksCard = dataInfraPlugin.provide(
 );
 
 /** Overview of a Subteam. @public */
-export const EntitySubteamOverviewCard = dataInfraPlugin.provide(
+export const EntitySubteamOverviewCard: () => JSX.Element = dataInfraPlugin.provide(
   createComponentExtension({
     name: 'EntitySubteamOverviewCard',
     component: {
@@ -105,7 +107,7 @@ export const EntitySubteamOverviewCard = dataInfraPlugin.provide(
 );
 
 /** On call now, next hand-off and upcoming shifts of a Rotation. @public */
-export const EntityRotationCard = dataInfraPlugin.provide(
+export const EntityRotationCard: () => JSX.Element = dataInfraPlugin.provide(
   createComponentExtension({
     name: 'EntityRotationCard',
     component: {
@@ -120,7 +122,9 @@ export const EntityRotationCard = dataInfraPlugin.provide(
  * `<SearchResult>`: its predicate accepts only our kinds.
  * @public
  */
-export const DataInfraSearchResultListItem = dataInfraPlugin.provide(
+export const DataInfraSearchResultListItem: (
+  props: DataInfraSearchResultListItemProps,
+) => JSX.Element | null = dataInfraPlugin.provide(
   createSearchResultListItemExtension({
     name: 'DataInfraSearchResultListItem',
     predicate: isDataInfraSearchResult,

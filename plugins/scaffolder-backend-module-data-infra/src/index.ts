@@ -1,6 +1,7 @@
 /**
- * The data-infra module for @backstage/plugin-scaffolder-backend: the
- * actions behind the "Register a data service" template.
+ * The data-infra module for `@backstage/plugin-scaffolder-backend`: the
+ * actions behind the "Register a data service" template, which ships in
+ * this package's `templates/` folder.
  *
  * @packageDocumentation
  */

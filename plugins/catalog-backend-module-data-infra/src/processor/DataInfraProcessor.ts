@@ -23,6 +23,8 @@ import { ANNOTATION_PARSE_ERROR } from './tolerantYamlParser';
 /**
  * Validates the Subteam, DataService and Rotation kinds and emits their
  * relations. Pure: no network calls, no mutation of the entity.
+ *
+ * @public
  */
 export class DataInfraProcessor implements CatalogProcessor {
   static fromConfig(config: Config): DataInfraProcessor {

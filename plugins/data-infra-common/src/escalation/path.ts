@@ -63,7 +63,7 @@ export function resolveEscalationPolicy(
   return { policyRef: null, inherited: false };
 }
 
-/** How to find who a rotation has on call; the checks pass a faster one. */
+/** How to find who a rotation has on call; the checks pass a faster one. @public */
 export type RotationResolver = (rotation: RotationEntityV1alpha1, at: number) => OnCallAssignment[];
 
 const DAY_ORDER = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];

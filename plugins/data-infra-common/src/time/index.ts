@@ -28,6 +28,8 @@ export function parseIsoDuration(value: string): Duration | undefined {
  * Wall-clock fields of a local date-time, as a number of milliseconds on a
  * zone-less time line (a UTC DateTime used as a plain calendar). Calendar
  * arithmetic on it never meets a DST transition.
+ *
+ * @public
  */
 export type WallClock = DateTime;
 
