@@ -11,8 +11,10 @@ export interface Config {
      * Read by the catalog module (validating Subteam spec.domain), the
      * backend (the map) and the frontend (titles, the search page's Domain
      * filter). Declared here, in the package all three depend on, so the
-     * frontend sees it in any app without further configuration.
-     * @visibility frontend
+     * frontend sees it in any app without further configuration
+     * (deep: `@visibility` alone would hand the frontend an empty list,
+     * without the items' fields).
+     * @deepVisibility frontend
      */
     domains?: Array<{
       /** Identifier used in Subteam spec.domain, e.g. data-platform. */
