@@ -5,13 +5,17 @@
  */
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
+import { chromiumLaunchOptions, viewport } from './chromium';
 
 const port = Number(process.env.E2E_PORT ?? 7007);
 const baseURL = `http://localhost:${port}`;
 const root = path.resolve(__dirname, '..');
 
 export default defineConfig({
-  testDir: path.join(__dirname, 'tests'),
+  // The specs in tests/, and the crawl of every page (crawl/), which
+  // scripts/crawl also runs on its own against another instance.
+  testDir: __dirname,
+  testMatch: ['tests/**/*.spec.ts', 'crawl/**/*.spec.ts'],
   timeout: 90_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
@@ -41,18 +45,7 @@ export default defineConfig({
   use: {
     baseURL,
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Without these Chromium stalls on this closed network.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    viewport,
+    launchOptions: chromiumLaunchOptions,
   },
 });
