@@ -114,13 +114,43 @@ describe('over the seeded catalog, with the real catalog backend', () => {
   });
 
   it('reports the gaps of the seeded catalog, with no errors', async () => {
-    const res = await get('/checks');
+    const res = await get('/checks?flat=true');
     expect(res.status).toBe(200);
     expect(res.body.findings.length).toBeGreaterThan(0);
     expect(res.body.findings.filter((f: any) => f.severity === 'error')).toEqual([]);
     // MLOps has no rotation: its tier-1 or 24x7 services have no cover.
     expect(res.body.findings.some((f: any) => /^dataservice:default\//.test(f.entityRef) &&
       declaredNames('services/mlops.yaml', 'DataService').includes(f.entityRef.split('/')[1]))).toBe(true);
+  });
+
+  it("says once that MLOps has no rotation, with each of its services listed once", async () => {
+    const mlopsServices = declaredNames('services/mlops.yaml', 'DataService').map(n => `dataservice:default/${n}`).sort();
+    for (const path of ['/checks', '/checks?entityRef=subteam:default/mlops']) {
+      const res = await get(path);
+      const noRotation = res.body.groups.filter(
+        (g: any) => g.check === 'owner-without-rotation' && g.subjectRef === 'subteam:default/mlops',
+      );
+      expect(noRotation).toHaveLength(1);
+      expect(noRotation[0].message).toMatch(
+        new RegExp(`^MLOps has no Rotation: ${mlopsServices.length} services have nobody on call`),
+      );
+      expect(noRotation[0].affected).toEqual(mlopsServices);
+    }
+  });
+
+  it('answers the on-call page in one request: the primaries of Data Platform and Data Engineering, how to page, runbooks', async () => {
+    const res = await get(`/oncall/subteams?at=${AT}`);
+    expect(res.status).toBe(200);
+    expect(res.body.subteams.map((s: any) => s.title)).toEqual(['Data Platform', 'Data Engineering', 'MLOps', 'BI Services']);
+    const [platform, engineering, mlops] = res.body.subteams;
+    const primary = (s: any) => s.rotations[0].onCall.find((o: any) => o.role === 'primary').user.displayName;
+    expect(primary(platform)).toBe('Lukas Weber');
+    expect(['Diego Alvarez', 'Mei Chen']).toContain(primary(engineering));
+    expect(platform.contact.pager).toBe('https://pager.example.com/services/data-platform');
+    expect(platform.handles.length).toBeGreaterThan(0);
+    expect(platform.runbooks.map((r: any) => r.title)).toContain('Apache Kafka');
+    expect(mlops.rotations).toEqual([]);
+    expect(mlops.escalation.levels.length).toBeGreaterThan(0);
   });
 });
 
@@ -152,8 +182,14 @@ describe('a user who may not read one DataService', () => {
     expect(mapped.length).toBeGreaterThan(0);
     expect(map.body.crossDomainEdges.some((e: any) => e.from === ZK || e.to === ZK)).toBe(false);
 
-    const checks = await get('/checks');
+    const checks = await get('/checks?flat=true');
     expect(checks.body.findings.some((f: any) => f.entityRef === ZK)).toBe(false);
+    const groups = await get('/checks');
+    for (const group of groups.body.groups) {
+      expect([group.subjectRef, ...group.affected]).not.toContain(ZK);
+    }
+    const board = await get(`/oncall/subteams?at=${AT}`);
+    expect(JSON.stringify(board.body)).not.toContain('zookeeper');
 
     const oncall = await get(`/oncall?at=${AT}`);
     expect(JSON.stringify(oncall.body)).not.toContain('zookeeper');

@@ -11,6 +11,7 @@ import { fixtureEntities } from './__testUtils__/fixtures';
 /** One concrete request per route; the inventory test checks none is missing. */
 const ROUTES: Record<string, string> = {
   '/oncall': '/oncall',
+  '/oncall/subteams': '/oncall/subteams',
   '/escalation': '/escalation?entityRef=dataservice:default/kafka',
   '/rotations/:namespace/:name/shifts': '/rotations/default/platform-oncall/shifts',
   '/rotations/:namespace/:name/calendar.ics': '/rotations/default/platform-oncall/calendar.ics',
@@ -84,8 +85,16 @@ describe('malformed requests', () => {
     ['/services?domain=finance', 'domain'],
     ['/services?owner=group:default/data-infrastructure', 'owner'],
     [`/services?q=${'x'.repeat(201)}`, 'q'],
+    ['/services?sort=name', 'sort'],
+    ['/services?sort=title&order=up', 'order'],
+    ['/services?offset=-1', 'offset'],
+    ['/services?offset=2&cursor=abc', 'offset'],
+    ['/oncall?owner=group:default/data-infrastructure', 'owner'],
+    ['/oncall?rotation=dataservice:default/kafka', 'rotation'],
+    ['/oncall/subteams?at=noon', 'at'],
     ['/map?at=2026', 'at'],
     ['/checks?entityRef=user:default/alice', 'entityRef'],
+    ['/checks?flat=yes', 'flat'],
   ];
 
   let server: Awaited<ReturnType<typeof start>>;

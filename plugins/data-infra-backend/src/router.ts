@@ -7,10 +7,13 @@ import {
   domainParam,
   encodeCursor,
   entityRefParam,
+  flagParam,
   instantParam,
   limitParam,
   MAX_WINDOW_MS,
   nameParam,
+  offsetParam,
+  sortParams,
   textParam,
   tierParam,
 } from './params';
@@ -62,8 +65,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/oncall', async (req, res) => {
     const at = instantParam(req.query, 'at', now());
+    const owner = entityRefParam(req.query, 'owner', ['subteam'], { required: false, defaultKind: 'subteam' });
+    const rotation = entityRefParam(req.query, 'rotation', ['rotation'], { required: false, defaultKind: 'rotation' });
     const credentials = await httpAuth.credentials(req);
-    await sendJson(req, res, await service.oncall(at, credentials));
+    await sendJson(req, res, await service.oncall(at, credentials, { owner, rotation }));
+  });
+
+  router.get('/oncall/subteams', async (req, res) => {
+    const at = instantParam(req.query, 'at', now());
+    const credentials = await httpAuth.credentials(req);
+    await sendJson(req, res, await service.subteamsOnCall(at, credentials));
   });
 
   router.get('/escalation', async (req, res) => {
@@ -107,11 +118,21 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     });
     const tier = tierParam(req.query);
     const q = textParam(req.query, 'q', 200);
+    const { sort, order } = sortParams(req.query);
     const limit = limitParam(req.query);
-    const filterKey = JSON.stringify([domain, owner, tier, q]);
-    const offset = cursorParam(req.query, filterKey);
+    const filterKey = JSON.stringify([domain, owner, tier, q, sort, order]);
+    // A cursor (issued for these filters and order) or an offset; not both.
+    const explicitOffset = offsetParam(req.query);
+    if (explicitOffset !== undefined && req.query.cursor !== undefined) {
+      throw new InputError('offset: give either offset or cursor, not both');
+    }
+    const offset = explicitOffset ?? cursorParam(req.query, filterKey);
     const credentials = await httpAuth.credentials(req);
-    const page = await service.services({ domain, owner, tier, q, offset, limit }, now(), credentials);
+    const page = await service.services(
+      { domain, owner, tier, q, sort, order, offset, limit },
+      now(),
+      credentials,
+    );
     res.json({
       items: page.items,
       totalItems: page.totalItems,
@@ -132,8 +153,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       ['subteam', 'dataservice', 'rotation'],
       { required: false },
     );
+    const flat = flagParam(req.query, 'flat');
     const credentials = await httpAuth.credentials(req);
-    res.json(await service.checks(entityRef, credentials));
+    res.json(await service.checks(entityRef, flat, credentials));
   });
 
   return router;

@@ -10,7 +10,6 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ChecksResponse,
-  DataServiceEntityV1alpha1,
   errorBudget,
   EscalationPath,
   EscalationResponse,
@@ -27,8 +26,12 @@ import {
   OnCallRole,
   RotationEntityV1alpha1,
   rotationShifts,
+  ServiceSortKey,
   ServiceSummary,
   ShiftsResponse,
+  FlatChecksResponse,
+  groupFindings,
+  SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraBackendConfig } from '../config';
 import { JsonPrefix, PreparedJson } from '../preparedJson';
@@ -40,7 +43,10 @@ import { IntervalMemo } from './IntervalMemo';
 import { Scope, Scopes } from './scopes';
 import { SharedCatalog } from './SharedCatalog';
 import { escalationSummary } from './escalationText';
-import { findingsOf, worst } from './findingIndex';
+import { levelsAt, targetTitle } from './escalationLevels';
+import { worst } from './findingIndex';
+import { matchesFilter, ServiceFilter, ServiceTable, ServiceTableRow } from './serviceTable';
+import { buildSubteamsOnCall, SubteamsOnCallSkeleton } from './subteamsOnCall';
 import {
   buildMapSkeleton,
   mapJsonBeforeInstant,
@@ -79,14 +85,18 @@ function knowableInNeighbourhood(finding: Finding): boolean {
   return !REF_CHECKS.has(finding.check) || GATHERED_PATHS.test(finding.path ?? '');
 }
 
-/** Filters of GET /services, validated. */
-export interface ServiceQuery {
-  domain?: string;
-  owner?: string;
-  tier?: number;
-  q?: string;
+/** Filters, order and page of GET /services, validated. */
+export interface ServiceQuery extends ServiceFilter {
+  sort: ServiceSortKey;
+  order: 'asc' | 'desc';
   offset: number;
   limit: number;
+}
+
+/** Which rotations GET /oncall lists: all, a subteam's, or one. */
+export interface OnCallFilter {
+  owner?: string;
+  rotation?: string;
 }
 
 /**
@@ -102,6 +112,10 @@ export class DataInfraService {
   readonly #skeletons = new WeakMap<CatalogView, Promise<MapSkeleton>>();
   /** The last /map body before its instant, per skeleton, and its on-call part. */
   readonly #mapPrefixes = new WeakMap<MapSkeleton, { onCall: string; prefix: JsonPrefix }>();
+  /** The table behind /services, per view and its findings. */
+  readonly #tables = new WeakMap<CatalogView, { findings: Finding[]; table: ServiceTable }>();
+  /** The instant-independent part of /oncall/subteams, per view. */
+  readonly #boards = new WeakMap<CatalogView, SubteamsOnCallSkeleton>();
   readonly #assignments = new IntervalMemo<OnCallAssignment[]>();
   readonly #handoffs = new IntervalMemo<number>();
 
@@ -184,9 +198,30 @@ export class DataInfraService {
     return handoff;
   }
 
-  async oncall(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
+  async oncall(
+    at: number,
+    credentials: BackstageCredentials,
+    filter: OnCallFilter = {},
+  ): Promise<OnCallResponse> {
     const scope = await this.#scopes.of(credentials);
-    return this.#remembered(scope, `oncall|${at}`, () => this.#oncallNow(at, scope));
+    const answer = await this.#remembered(scope, `oncall|${at}`, () => this.#oncallNow(at, scope));
+    if (!filter.owner && !filter.rotation) return answer;
+    return {
+      at: answer.at,
+      rotations: answer.rotations.filter(
+        r => (!filter.rotation || r.rotation.ref === filter.rotation) && (!filter.owner || r.owner?.ref === filter.owner),
+      ),
+    };
+  }
+
+  #rotationOnCall(rotation: RotationEntityV1alpha1, at: number, people: PeopleDirectory) {
+    const ref = refOf(rotation);
+    const handoff = this.#safely(ref, 'next hand-off', () => this.#nextHandoff(rotation, at));
+    return {
+      rotation: { ref, title: titleOf(rotation, ref), timezone: rotation.spec.timezone },
+      onCall: this.#onCall(rotation, at, people),
+      nextHandoff: typeof handoff === 'number' ? formatInstant(handoff) : null,
+    };
   }
 
   async #oncallNow(at: number, scope: Scope): Promise<OnCallResponse> {
@@ -195,19 +230,44 @@ export class DataInfraService {
     return {
       at: formatInstant(at),
       rotations: view.rotations.map(rotation => {
-        const ref = refOf(rotation);
         const ownerRef = fullRef(rotation.spec.owner, 'subteam', rotation.metadata.namespace);
         const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
-        const handoff = this.#safely(ref, 'next hand-off', () => this.#nextHandoff(rotation, at));
+        const { rotation: summary, onCall, nextHandoff: handoff } = this.#rotationOnCall(rotation, at, view.people);
         return {
-          rotation: { ref, title: titleOf(rotation, ref), timezone: rotation.spec.timezone },
+          rotation: summary,
           owner: owner && ownerRef ? { ref: ownerRef, title: titleOf(owner, ownerRef) } : null,
           at: formatInstant(at),
-          onCall: this.#onCall(rotation, at, view.people),
-          nextHandoff: typeof handoff === 'number' ? formatInstant(handoff) : null,
+          onCall,
+          nextHandoff: handoff,
         };
       }),
     };
+  }
+
+  /** GET /oncall/subteams: everything the on-call page shows, in one answer. */
+  async subteamsOnCall(at: number, credentials: BackstageCredentials): Promise<SubteamsOnCallResponse> {
+    const scope = await this.#scopes.of(credentials);
+    return this.#remembered(scope, `subteams-oncall|${at}`, async () => {
+      const view = await scope.view();
+      let board = this.#boards.get(view);
+      if (!board) {
+        board = buildSubteamsOnCall(view, this.#config);
+        this.#boards.set(view, board);
+      }
+      return {
+        at: formatInstant(at),
+        subteams: board.subteams.map(({ subteam, rotations, fixed }) => {
+          const path = subteam.spec.escalation
+            ? this.#safely(fixed.ref, 'escalation path', () => escalationPathAt(subteam, at, view.lookup))
+            : undefined;
+          return {
+            ...fixed,
+            rotations: rotations.map(r => this.#rotationOnCall(r, at, view.people)),
+            escalation: path ? { repeat: path.repeat, levels: levelsAt(path, view) } : null,
+          };
+        }),
+      };
+    });
   }
 
   /**
@@ -277,28 +337,7 @@ export class DataInfraService {
       policyRef: path.policyRef,
       inherited: path.inherited,
       repeat: path.repeat,
-      levels: path.levels.map(level => ({
-        index: level.index,
-        after: level.after,
-        afterMs: level.afterMs,
-        via: level.via,
-        targetRef: level.targetRef,
-        targetTitle:
-          level.via === 'user'
-            ? view.people.person(level.targetRef).displayName
-            : titleOf(view.byRef.get(level.targetRef.toLocaleLowerCase('en-US')), level.targetRef),
-        ...('role' in level.target && level.via === 'rotation'
-          ? { role: level.target.role ?? 'primary' }
-          : {}),
-        reachable: level.reachable,
-        ...(level.reason ? { reason: level.reason } : {}),
-        people: level.people.map(p => ({
-          ...view.people.person(p.user),
-          ...(p.role ? { role: p.role } : {}),
-          ...(p.from !== undefined ? { from: formatInstant(p.from) } : {}),
-          ...(p.until !== undefined ? { until: p.until === null ? null : formatInstant(p.until) } : {}),
-        })),
-      })),
+      levels: levelsAt(path, view),
       firstReachableAfterMs: path.firstReachableAfterMs,
       findings: concerning(await view.findings(), pathRefs).filter(knowableInNeighbourhood),
     };
@@ -345,6 +384,11 @@ export class DataInfraService {
       from: formatInstant(from),
       to: formatInstant(to),
       truncated,
+      participants: [
+        ...new Set((rotation.spec.participants ?? []).map(p => fullRef(p, 'user', rotation.metadata.namespace))),
+      ]
+        .filter((p): p is string => !!p)
+        .map(p => people.person(p)),
       shifts: shifts.map(s => ({
         role: s.role,
         user: people.person(s.user),
@@ -374,22 +418,11 @@ export class DataInfraService {
     });
   }
 
-  #domainOf(service: DataServiceEntityV1alpha1, view: CatalogView): string | null {
-    const owner = view.byRef.get(fullRef(service.spec.owner, 'subteam', service.metadata.namespace) ?? '');
-    return owner && isSubteamEntity(owner) ? owner.spec.domain : null;
-  }
-
-  #serviceRow(
-    service: DataServiceEntityV1alpha1,
-    view: CatalogView,
-    allFindings: Finding[],
-    at: number,
-  ): ServiceSummary {
-    const ref = refOf(service);
-    const ownerRef = fullRef(service.spec.owner, 'subteam', service.metadata.namespace);
+  /** A row of /services: the table's row and what depends on the instant. */
+  #serviceRow(row: ServiceTableRow, view: CatalogView, at: number): ServiceSummary {
+    const { service, ref, ownerRef } = row;
     const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
     const path = this.#safely(ref, 'escalation path', () => escalationPathAt(service, at, view.lookup));
-    const findings = findingsOf(allFindings, ref);
     const budget = service.spec.sla?.availability !== undefined
       ? this.#safely(ref, 'error budget', () => errorBudget(service.spec.sla!))
       : undefined;
@@ -404,6 +437,8 @@ export class DataInfraService {
         until: p.until === null || p.until === undefined ? null : formatInstant(p.until),
       }));
     const contact = owner && isSubteamEntity(owner) ? owner.spec.contact : undefined;
+    const first = path?.levels[0];
+    const gap = row.findings.find(f => f.check === 'escalation-gap');
     return {
       ref,
       name: service.metadata.name,
@@ -413,58 +448,51 @@ export class DataInfraService {
       lifecycle: service.spec.lifecycle,
       ...(service.spec.tier !== undefined ? { tier: service.spec.tier } : {}),
       ...(service.spec.technology ? { technology: service.spec.technology } : {}),
-      domain: this.#domainOf(service, view),
+      domain: row.domain,
       owner: owner && ownerRef ? { ref: ownerRef, title: titleOf(owner, ownerRef) } : null,
       ...(service.spec.sla ? { sla: service.spec.sla } : {}),
       ...(budget ? { errorBudgetMs: budget.allowedDowntimeMs } : {}),
       ...(contact && this.#config.showContactDetails ? { contact } : {}),
       ...(service.spec.runbook ? { runbook: service.spec.runbook } : {}),
       escalationSummary: path
-        ? escalationSummary(path, r =>
-            r.startsWith('user:')
-              ? view.people.person(r).displayName
-              : titleOf(view.byRef.get(r.toLocaleLowerCase('en-US')), r),
-          )
+        ? escalationSummary(path, r => targetTitle(r, r.startsWith('user:') ? 'user' : 'entity', view))
         : 'Escalation policy could not be resolved',
+      escalation: {
+        levels: path?.levels.length ?? 0,
+        first: first
+          ? {
+              targetTitle: targetTitle(first.targetRef, first.via, view),
+              ...('role' in first.target && first.via === 'rotation' ? { role: first.target.role ?? 'primary' } : {}),
+              afterMs: first.afterMs,
+            }
+          : null,
+        inherited: path?.inherited ?? false,
+        repeat: path?.repeat ?? 0,
+        gaps: gap ? gap.when ?? 'at some hours' : null,
+      },
       onCall,
-      worstFinding: worst(findings),
-      findingCount: findings.length,
+      worstFinding: worst(row.findings),
+      findingCount: row.findings.length,
     };
   }
 
-  /** Matches the filters; returns the page and the total. */
+  /** Matches the filters, in the asked order; returns the page and the total. */
   async services(
     query: ServiceQuery,
     at: number,
     credentials: BackstageCredentials,
   ): Promise<{ items: ServiceSummary[]; totalItems: number; hasMore: boolean }> {
     const view = await (await this.#scopes.of(credentials)).view();
-    const q = query.q?.toLocaleLowerCase('en-US');
-    const matching = view.services.filter(s => {
-      if (query.tier !== undefined && s.spec.tier !== query.tier) return false;
-      if (query.owner && fullRef(s.spec.owner, 'subteam', s.metadata.namespace) !== query.owner) return false;
-      if (query.domain && this.#domainOf(s, view) !== query.domain) return false;
-      if (q) {
-        const haystack = [
-          s.metadata.name,
-          s.metadata.title,
-          s.metadata.description,
-          s.spec.technology,
-          s.spec.type,
-          ...(s.metadata.tags ?? []),
-        ]
-          .filter(Boolean)
-          .join('\n')
-          .toLocaleLowerCase('en-US');
-        if (!haystack.includes(q)) return false;
-      }
-      return true;
-    });
-    // Services are sorted by ref in the view: a stable order for cursors.
-    const page = matching.slice(query.offset, query.offset + query.limit);
     const findings = await view.findings();
+    let built = this.#tables.get(view);
+    if (built?.findings !== findings) {
+      built = { findings, table: new ServiceTable(view, findings) };
+      this.#tables.set(view, built);
+    }
+    const matching = built.table.ordered(query.sort, query.order).filter(row => matchesFilter(row, query));
+    const page = matching.slice(query.offset, query.offset + query.limit);
     return {
-      items: page.map(s => this.#serviceRow(s, view, findings, at)),
+      items: page.map(row => this.#serviceRow(row, view, at)),
       totalItems: matching.length,
       hasMore: query.offset + query.limit < matching.length,
     };
@@ -495,12 +523,23 @@ export class DataInfraService {
     });
   }
 
-  async checks(entityRef: string | undefined, credentials: BackstageCredentials): Promise<ChecksResponse> {
+  /** The findings over everything the caller can read, or those concerning one entity. */
+  async findings(entityRef: string | undefined, credentials: BackstageCredentials): Promise<Finding[]> {
     const view = await (await this.#scopes.of(credentials)).view();
-    if (!entityRef) return { findings: await view.findings() };
+    if (!entityRef) return view.findings();
     if (!view.byRef.has(entityRef) || !/^(subteam|dataservice|rotation):/.test(entityRef)) {
       throw new NotFoundError(`No Subteam, DataService or Rotation ${entityRef}`);
     }
-    return { findings: concerning(await view.findings(), new Set([entityRef])) };
+    return concerning(await view.findings(), new Set([entityRef]));
+  }
+
+  /** GET /checks: grouped by cause, or flat for scripts. */
+  async checks(
+    entityRef: string | undefined,
+    flat: boolean,
+    credentials: BackstageCredentials,
+  ): Promise<ChecksResponse | FlatChecksResponse> {
+    const findings = await this.findings(entityRef, credentials);
+    return flat ? { findings } : { groups: groupFindings(findings) };
   }
 }

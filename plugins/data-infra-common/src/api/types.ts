@@ -4,7 +4,7 @@
  * ISO-8601 strings in UTC ('2026-03-08T08:00:00Z').
  */
 import type { Contact, CoverageWindow, ServiceLevel } from '../kinds/types';
-import type { Finding, FindingSeverity } from '../checks/types';
+import type { Finding, FindingGroup, FindingSeverity } from '../checks/types';
 import type { RotationRole } from '../rotation/types';
 
 /** A person as shown to users. @public */
@@ -23,7 +23,7 @@ export interface OnCallRole {
   until: string | null;
 }
 
-/** GET /oncall: one entry per rotation. @public */
+/** GET /oncall (optionally ?owner= or ?rotation=): one entry per rotation. @public */
 export interface RotationOnCall {
   rotation: { ref: string; title: string; timezone: string };
   owner: { ref: string; title: string } | null;
@@ -45,20 +45,23 @@ export interface EscalationResponse {
   policyRef: string | null;
   inherited: boolean;
   repeat: number;
-  levels: Array<{
-    index: number;
-    after: string;
-    afterMs: number;
-    via: 'rotation' | 'user' | 'subteamLead';
-    targetRef: string;
-    targetTitle: string;
-    role?: RotationRole;
-    reachable: boolean;
-    reason?: string;
-    people: Array<PersonSummary & { role?: RotationRole; from?: string; until?: string | null }>;
-  }>;
+  levels: EscalationLevelAt[];
   firstReachableAfterMs: number | null;
   findings: Finding[];
+}
+
+/** One level of an escalation path as it reaches people at an instant. @public */
+export interface EscalationLevelAt {
+  index: number;
+  after: string;
+  afterMs: number;
+  via: 'rotation' | 'user' | 'subteamLead';
+  targetRef: string;
+  targetTitle: string;
+  role?: RotationRole;
+  reachable: boolean;
+  reason?: string;
+  people: Array<PersonSummary & { role?: RotationRole; from?: string; until?: string | null }>;
 }
 
 /** GET /rotations/:namespace/:name/shifts. @public */
@@ -68,6 +71,8 @@ export interface ShiftsResponse {
   from: string;
   to: string;
   truncated: boolean;
+  /** `spec.participants` in rotation order, each once. */
+  participants: PersonSummary[];
   shifts: Array<{ role: RotationRole; user: PersonSummary; start: string; end: string; source: 'schedule' | 'override' }>;
 }
 
@@ -89,10 +94,48 @@ export interface ServiceSummary {
   contact?: Contact;
   runbook?: string;
   escalationSummary: string;
+  /** The escalation path in force (its own or its owner's), for a table cell. */
+  escalation: ServiceEscalation;
   onCall: OnCallRole[];
   worstFinding: FindingSeverity | null;
   findingCount: number;
 }
+
+/** A service's escalation path in brief. @public */
+export interface ServiceEscalation {
+  /** Levels of the policy in force; 0 when there is none. */
+  levels: number;
+  /** The first level as written: whom it pages and after how long. */
+  first: { targetTitle: string; role?: RotationRole; afterMs: number } | null;
+  inherited: boolean;
+  repeat: number;
+  /**
+   * When a tier-1 or 24x7 service's path reaches nobody, in words
+   * ("Sat–Sun all day (Europe/Berlin)", from the escalation-gap check);
+   * null when it always reaches someone or the service is not checked.
+   */
+  gaps: string | null;
+}
+
+/** The largest page GET /services gives (`limit`). @public */
+export const SERVICES_MAX_LIMIT = 200;
+
+/** Columns GET /services sorts by (`sort`), in the order of `order` (asc|desc). @public */
+export const SERVICE_SORT_KEYS = [
+  'title',
+  'domain',
+  'owner',
+  'tier',
+  'availability',
+  'errorBudget',
+  'supportHours',
+  'sev1',
+  'escalation',
+  'checks',
+] as const;
+
+/** @public */
+export type ServiceSortKey = (typeof SERVICE_SORT_KEYS)[number];
 
 /** GET /services. @public */
 export interface ServicesResponse {
@@ -142,9 +185,43 @@ export interface OwnershipMapResponse {
   totals: { domains: number; subteams: number; services: number; rotations: number; findings: Record<FindingSeverity, number> };
 }
 
-/** GET /checks. @public */
+/** GET /checks: findings grouped by cause (see groupFindings). @public */
 export interface ChecksResponse {
+  groups: FindingGroup[];
+}
+
+/** GET /checks?flat=true: one finding per entity and check, for scripts. @public */
+export interface FlatChecksResponse {
   findings: Finding[];
+}
+
+/** A subteam on the on-call page: who is on call, how to page, what it handles. @public */
+export interface SubteamOnCall {
+  ref: string;
+  title: string;
+  /** Its domain id. */
+  domain: string;
+  /** Omitted when dataInfra.showContactDetails is false. */
+  contact?: Contact;
+  handles: string[];
+  /** Its rotations with who holds each role at `at`. */
+  rotations: Array<Omit<RotationOnCall, 'owner' | 'at'>>;
+  /** Its default policy as it reaches people at `at`; null without one. */
+  escalation: { repeat: number; levels: EscalationLevelAt[] } | null;
+  /** Runbooks of the services it owns, by service title (at most RUNBOOKS_PER_SUBTEAM). */
+  runbooks: Array<{ ref: string; title: string; url: string }>;
+  /** How many of its services link a runbook. */
+  runbookCount: number;
+}
+
+/** The most runbooks GET /oncall/subteams lists per subteam. @public */
+export const RUNBOOKS_PER_SUBTEAM = 20;
+
+/** GET /oncall/subteams: the on-call page in one answer. @public */
+export interface SubteamsOnCallResponse {
+  at: string;
+  /** In domain order, then by title. */
+  subteams: SubteamOnCall[];
 }
 
 /** Coverage shown for a rotation. @public */

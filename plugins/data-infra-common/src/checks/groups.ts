@@ -1,0 +1,84 @@
+/*
+ * Findings grouped by cause: sixteen services of a subteam without a
+ * Rotation are one problem to fix, not sixteen. The Checks and Subteam
+ * cards, GET /checks and `data-infra check` all show these groups.
+ */
+import type { Finding, FindingCause, FindingGroup, FindingSeverity } from './types';
+
+const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/**
+ * The sentence of a group of several findings with one cause, per check;
+ * checks without one here say what the cause summary says and how many
+ * entities it affects.
+ */
+const GROUP_SENTENCES: Record<string, (cause: FindingCause, n: number) => string> = {
+  'owner-without-rotation': (c, n) =>
+    `${c.summary}: ${count(n, 'service')} ${verb(n, 'has', 'have')} nobody on call and ` +
+    `${verb(n, 'falls', 'fall')} back to its escalation policy. Add a Rotation owned by ${c.ref}.`,
+  'escalation-gap': (c, n) =>
+    `${c.summary}. ${count(n, 'tier-1 or 24x7 service')} ${verb(n, 'relies', 'rely')} on it. ` +
+    'Add a level that reaches someone then, e.g. a rotation covering those hours.',
+  'no-escalation-policy': (c, n) =>
+    `${c.summary}: an alert on any of its ${count(n, 'service')} pages nobody. Add spec.escalation to ${c.ref}.`,
+};
+
+function groupSentence(check: string, cause: FindingCause, n: number): string {
+  const sentence = GROUP_SENTENCES[check];
+  return sentence ? sentence(cause, n) : `${cause.summary} (${count(n, 'entity')} affected).`;
+}
+
+/**
+ * Groups findings by check and cause: the findings of one check that share a
+ * cause become one group naming the cause once and listing the entities it
+ * affects; a finding without a shared cause is a group of its own. A group
+ * of one keeps its finding's own sentence. Groups come worst first, then
+ * those affecting the most entities, then by subject.
+ * @public
+ */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const byCause = new Map<string, { first: Finding; worst: FindingSeverity; affected: Set<string> }>();
+  const groups: FindingGroup[] = [];
+  for (const finding of findings) {
+    if (!finding.cause) {
+      groups.push({
+        severity: finding.severity,
+        check: finding.check,
+        subjectRef: finding.entityRef,
+        ...(finding.path ? { path: finding.path } : {}),
+        message: finding.message,
+        affected: [finding.entityRef],
+      });
+      continue;
+    }
+    const key = JSON.stringify([finding.check, finding.cause.ref, finding.cause.summary]);
+    const group = byCause.get(key);
+    if (!group) {
+      byCause.set(key, { first: finding, worst: finding.severity, affected: new Set([finding.entityRef]) });
+    } else {
+      group.affected.add(finding.entityRef);
+      if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[group.worst]) group.worst = finding.severity;
+    }
+  }
+  for (const { first, worst, affected } of byCause.values()) {
+    const cause = first.cause!;
+    groups.push({
+      severity: worst,
+      check: first.check,
+      subjectRef: cause.ref,
+      ...(cause.path ? { path: cause.path } : {}),
+      message: affected.size === 1 ? first.message : groupSentence(first.check, cause, affected.size),
+      affected: [...affected].sort(),
+    });
+  }
+  return groups.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      b.affected.length - a.affected.length ||
+      (a.subjectRef < b.subjectRef ? -1 : a.subjectRef > b.subjectRef ? 1 : 0) ||
+      (a.check < b.check ? -1 : a.check > b.check ? 1 : 0),
+  );
+}
