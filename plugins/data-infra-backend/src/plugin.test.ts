@@ -272,10 +272,12 @@ describe('data-infra backend plugin (fixture catalog)', () => {
     }
     const grouped = await request(server).get('/api/data-infra/checks');
     expect(grouped.body.findings).toBeUndefined();
+    // BI's only service: a group of one keeps the service's own finding.
     expect(grouped.body.groups).toContainEqual({
       severity: 'warning',
       check: 'owner-without-rotation',
-      subjectRef: 'subteam:default/bi',
+      subjectRef: 'dataservice:default/superset',
+      path: 'spec.owner',
       message: expect.stringContaining('subteam:default/bi has no Rotation'),
       affected: ['dataservice:default/superset'],
     });

@@ -59,10 +59,15 @@ describe('groupFindings', () => {
     const findings = checkCatalog(entities, { now: NOW });
     const groups = groupFindings(findings);
     // MLflow alone: each of its findings is a group of one with its own message.
-    expect(groups.map(g => [g.check, g.subjectRef, g.affected])).toEqual([
-      ['escalation-gap', 'subteam:default/mlops', ['dataservice:default/mlflow']],
-      ['escalation-target-without-lead', 'subteam:default/mlops', ['subteam:default/mlops']],
-      ['owner-without-rotation', 'subteam:default/mlops', ['dataservice:default/mlflow']],
+    expect(groups.map(g => [g.check, g.subjectRef, g.path, g.affected])).toEqual([
+      ['escalation-gap', 'dataservice:default/mlflow', 'spec.owner', ['dataservice:default/mlflow']],
+      ['owner-without-rotation', 'dataservice:default/mlflow', 'spec.owner', ['dataservice:default/mlflow']],
+      [
+        'escalation-target-without-lead',
+        'subteam:default/mlops',
+        'spec.escalation.levels[1].target.subteamLead',
+        ['subteam:default/mlops'],
+      ],
     ]);
     for (const group of groups) {
       const finding = findings.find(f => f.check === group.check)!;
@@ -88,7 +93,7 @@ describe('groupFindings', () => {
     expect(groups.map(g => [g.severity, g.subjectRef, g.affected.length])).toEqual([
       ['error', 'dataservice:default/d', 1],
       ['warning', 'subteam:default/y', 2],
-      ['warning', 'subteam:default/x', 1],
+      ['warning', 'dataservice:default/a', 1],
     ]);
     expect(groups[1].message).toMatch(/^subteam:default\/y has no Rotation: 2 services have nobody on call/);
   });

@@ -33,45 +33,57 @@ function groupSentence(check: string, cause: FindingCause, n: number): string {
 
 /**
  * Groups findings by check and cause: the findings of one check that share a
- * cause become one group naming the cause once and listing the entities it
- * affects; a finding without a shared cause is a group of its own. A group
- * of one keeps its finding's own sentence. Groups come worst first, then
+ * cause and concern several entities become one group naming the cause once
+ * and listing the entities it affects; any other finding is a group of its
+ * own, with its own entity, field and sentence. Groups come worst first, then
  * those affecting the most entities, then by subject.
  * @public
  */
 export function groupFindings(findings: Finding[]): FindingGroup[] {
-  const byCause = new Map<string, { first: Finding; worst: FindingSeverity; affected: Set<string> }>();
-  const groups: FindingGroup[] = [];
+  const byCause = new Map<string, { findings: Finding[]; affected: Set<string> }>();
+  const alone: Finding[] = [];
   for (const finding of findings) {
     if (!finding.cause) {
-      groups.push({
-        severity: finding.severity,
-        check: finding.check,
-        subjectRef: finding.entityRef,
-        ...(finding.path ? { path: finding.path } : {}),
-        message: finding.message,
-        affected: [finding.entityRef],
-      });
+      alone.push(finding);
       continue;
     }
     const key = JSON.stringify([finding.check, finding.cause.ref, finding.cause.summary]);
     const group = byCause.get(key);
-    if (!group) {
-      byCause.set(key, { first: finding, worst: finding.severity, affected: new Set([finding.entityRef]) });
-    } else {
+    if (!group) byCause.set(key, { findings: [finding], affected: new Set([finding.entityRef]) });
+    else {
+      group.findings.push(finding);
       group.affected.add(finding.entityRef);
-      if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[group.worst]) group.worst = finding.severity;
     }
   }
-  for (const { first, worst, affected } of byCause.values()) {
+  const groups: FindingGroup[] = [];
+  for (const group of byCause.values()) {
+    // One entity concerned: its own finding says it best, from its point of view.
+    if (group.affected.size === 1) {
+      alone.push(...group.findings);
+      continue;
+    }
+    const first = group.findings[0];
     const cause = first.cause!;
     groups.push({
-      severity: worst,
+      severity: group.findings.reduce<FindingSeverity>(
+        (worst, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst] ? f.severity : worst),
+        first.severity,
+      ),
       check: first.check,
       subjectRef: cause.ref,
       ...(cause.path ? { path: cause.path } : {}),
-      message: affected.size === 1 ? first.message : groupSentence(first.check, cause, affected.size),
-      affected: [...affected].sort(),
+      message: groupSentence(first.check, cause, group.affected.size),
+      affected: [...group.affected].sort(),
+    });
+  }
+  for (const finding of alone) {
+    groups.push({
+      severity: finding.severity,
+      check: finding.check,
+      subjectRef: finding.entityRef,
+      ...(finding.path ? { path: finding.path } : {}),
+      message: finding.message,
+      affected: [finding.entityRef],
     });
   }
   return groups.sort(
