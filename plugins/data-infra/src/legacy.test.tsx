@@ -95,13 +95,13 @@ describe('legacy frontend system', () => {
   it('shows the subteam overview on a Subteam page', async () => {
     await renderEntityPage(dataPlatformSubteam);
     expect(await screen.findByText('Subteam overview')).toBeInTheDocument();
-    expect(await screen.findByText('No findings for this subteam.')).toBeInTheDocument();
+    expect(await screen.findByText('No findings.')).toBeInTheDocument();
     expect(screen.queryByText('Escalation path')).not.toBeInTheDocument();
   });
 
   it('shows the rotation card on a Rotation page and nothing of ours elsewhere', async () => {
     await renderEntityPage(platformRotation);
-    expect(await screen.findByRole('table', { name: 'Upcoming shifts' })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: /^Timeline of the shifts/ })).toBeInTheDocument();
   });
 
   it('leaves other kinds alone', async () => {
@@ -132,7 +132,7 @@ describe('legacy frontend system', () => {
         },
       },
     );
-    expect(await screen.findByText('Data services (3 of 3)')).toBeInTheDocument();
+    expect(await screen.findByText('Data services (3)')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Ownership map' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'On call now' })).toBeInTheDocument();
   });

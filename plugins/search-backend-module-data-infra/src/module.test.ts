@@ -126,6 +126,12 @@ describe('search over catalog-info/ with the data-infra module', () => {
       tier: 1,
       owner: 'subteam:default/data-platform',
     });
+    // The text a result shows is the description; the other fields it was
+    // found by are in keywords, searchable but not shown.
+    const described = (results[0].document as any).text;
+    expect(described).not.toContain(' : ');
+    expect(described.length).toBeGreaterThan(10);
+    expect((results[0].document as any).keywords).toContain('Apache Kafka');
   });
 
   it.each(['debezium', 'change data capture'])(

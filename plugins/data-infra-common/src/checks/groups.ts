@@ -7,6 +7,12 @@ import type { Finding, FindingCause, FindingGroup, FindingSeverity } from './typ
 
 const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Code-point order, the same in every locale. */
+function compare(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -90,7 +96,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       b.affected.length - a.affected.length ||
-      (a.subjectRef < b.subjectRef ? -1 : a.subjectRef > b.subjectRef ? 1 : 0) ||
-      (a.check < b.check ? -1 : a.check > b.check ? 1 : 0),
+      compare(a.subjectRef, b.subjectRef) ||
+      compare(a.check, b.check),
   );
 }

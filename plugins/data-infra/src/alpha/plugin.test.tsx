@@ -52,7 +52,7 @@ describe('data-infra in the new frontend system', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     expect(
-      await screen.findByText('MLOps has no on-call rotation. Alerts follow its escalation policy below.'),
+      await screen.findByText('No rotation: alerts follow the escalation policy below.'),
     ).toBeInTheDocument();
   });
 
@@ -89,8 +89,8 @@ describe('data-infra in the new frontend system', () => {
       apis: apis(),
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
-    const table = await screen.findByRole('table', { name: 'Upcoming shifts' });
-    expect(within(table).getByText('Bob Berg')).toBeInTheDocument();
+    const timeline = await screen.findByRole('img', { name: /^Timeline of the shifts/ });
+    expect(within(timeline).getByText('Bob Berg')).toBeInTheDocument();
     expect(screen.queryByText('Ownership')).not.toBeInTheDocument();
   });
 });

@@ -9,13 +9,13 @@ import type {
   ServiceSummary,
   ServicesResponse,
   ShiftsResponse,
+  SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
+import { SERVICES_MAX_LIMIT } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraApi, ServicesQuery } from './DataInfraApi';
 
-/** Page size used when reading the whole service catalog. */
-const ALL_SERVICES_PAGE_SIZE = 500;
 /** Guards against a backend that keeps handing out cursors. */
-const MAX_PAGES = 1000;
+const MAX_PAGES = 10_000;
 
 /**
  * Talks to the data-infra backend through the fetch API (which adds the
@@ -25,14 +25,23 @@ const MAX_PAGES = 1000;
 export class DataInfraClient implements DataInfraApi {
   readonly #discoveryApi: DiscoveryApi;
   readonly #fetchApi: FetchApi;
+  /**
+   * Requests in flight by URL: cards on one page that ask the same question
+   * at the same time (the Subteam and Checks cards) share one request.
+   */
+  readonly #inFlight = new Map<string, Promise<unknown>>();
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.#discoveryApi = options.discoveryApi;
     this.#fetchApi = options.fetchApi;
   }
 
-  getOnCall(options?: { at?: string }): Promise<OnCallResponse> {
-    return this.#get('/oncall', { at: options?.at });
+  getOnCall(options?: { at?: string; owner?: string; rotation?: string }): Promise<OnCallResponse> {
+    return this.#get('/oncall', { at: options?.at, owner: options?.owner, rotation: options?.rotation });
+  }
+
+  getSubteamsOnCall(options?: { at?: string }): Promise<SubteamsOnCallResponse> {
+    return this.#get('/oncall/subteams', { at: options?.at });
   }
 
   getEscalation(
@@ -60,23 +69,24 @@ export class DataInfraClient implements DataInfraApi {
       owner: query.owner,
       tier: query.tier?.toString(),
       q: query.q,
+      sort: query.sort,
+      order: query.order,
       cursor: query.cursor,
+      offset: query.offset?.toString(),
       limit: query.limit?.toString(),
     });
   }
 
   async getAllServices(
-    query: Omit<ServicesQuery, 'cursor'> = {},
+    query: Omit<ServicesQuery, 'cursor' | 'offset' | 'limit'> = {},
+    onProgress?: (loaded: number, total: number) => void,
   ): Promise<ServiceSummary[]> {
     const items: ServiceSummary[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const response = await this.getServices({
-        limit: ALL_SERVICES_PAGE_SIZE,
-        ...query,
-        cursor,
-      });
+      const response = await this.getServices({ ...query, cursor, limit: SERVICES_MAX_LIMIT });
       items.push(...response.items);
+      onProgress?.(items.length, response.totalItems);
       cursor = response.nextCursor;
       if (!cursor) break;
     }
@@ -101,9 +111,17 @@ export class DataInfraClient implements DataInfraApi {
       if (value !== undefined && value !== '') search.set(key, value);
     }
     const query = search.toString();
-    const response = await this.#fetchApi.fetch(
-      `${base}${path}${query ? `?${query}` : ''}`,
-    );
+    const url = `${base}${path}${query ? `?${query}` : ''}`;
+    let pending = this.#inFlight.get(url) as Promise<T> | undefined;
+    if (!pending) {
+      pending = this.#fetchJson<T>(url).finally(() => this.#inFlight.delete(url));
+      this.#inFlight.set(url, pending);
+    }
+    return pending;
+  }
+
+  async #fetchJson<T>(url: string): Promise<T> {
+    const response = await this.#fetchApi.fetch(url);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

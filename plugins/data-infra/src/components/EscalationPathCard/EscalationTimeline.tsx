@@ -36,7 +36,11 @@ function viaText(level: Level) {
         </>
       );
     default:
-      return <>Paged directly</>;
+      return (
+        <>
+          <RefLink entityRef={level.targetRef} title={level.targetTitle} />, paged directly
+        </>
+      );
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ServiceSummary } from '@data-infra/backstage-plugin-data-infra-common';
 import { formatDurationMs, formatIsoDuration } from '../shared/format';
+import { firstLevelText } from './escalation';
 
 /** One column of the export: its header and how to read a row. */
 interface CsvColumn {
@@ -26,6 +27,16 @@ export const CSV_COLUMNS: CsvColumn[] = [
     value: r =>
       r.sla?.responseTime?.sev1 ? formatIsoDuration(r.sla.responseTime.sev1) : '',
   },
+  { header: 'Escalation: first level', value: r => firstLevelText(r) },
+  { header: 'Escalation: levels', value: r => r.escalation?.levels ?? 0 },
+  { header: 'Escalation: repeats', value: r => r.escalation?.repeat ?? 0 },
+  { header: "Escalation: owner's policy", value: r => (r.escalation?.inherited ? 'yes' : 'no') },
+  { header: 'Escalation: reaches nobody', value: r => r.escalation?.gaps ?? '' },
+  { header: 'Escalation path', value: r => r.escalationSummary },
+  { header: 'Chat', value: r => r.contact?.chat ?? '' },
+  { header: 'Tickets', value: r => r.contact?.tickets ?? '' },
+  { header: 'Pager', value: r => r.contact?.pager ?? '' },
+  { header: 'Runbook', value: r => r.runbook ?? '' },
   {
     header: 'On call now',
     value: r => r.onCall.map(o => `${o.user.displayName} (${o.role})`).join('; '),

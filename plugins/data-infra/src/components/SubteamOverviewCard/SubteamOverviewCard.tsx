@@ -1,17 +1,18 @@
 import {
   InfoCard,
+  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
-import type { SubteamEntityV1alpha1 } from '@data-infra/backstage-plugin-data-infra-common';
+import type {
+  FindingGroup,
+  SubteamEntityV1alpha1,
+} from '@data-infra/backstage-plugin-data-infra-common';
 import useAsync from 'react-use/esm/useAsync';
 import { dataInfraApiRef } from '../../api';
-import { FindingList } from '../ChecksCard/FindingList';
 import {
   ContactDetails,
   LabelledValue,
@@ -19,52 +20,69 @@ import {
   PolicySummary,
   RefLink,
   RefLinkList,
+  SeverityChip,
   domainTitle,
   refList,
   useDomains,
+  useServicesLink,
 } from '../shared';
 
-/** The seed's promotion rule: from this many members a subteam needs a lead. */
-const LEAD_REQUIRED_FROM = 3;
+/** Owned services listed by name before "and N more". */
+const SERVICES_LISTED = 12;
+
+/**
+ * The findings in one line: how many problems, how bad, and how many
+ * entities they affect. The Checks card beside it lists them; this card
+ * does not repeat them.
+ */
+function ChecksSummary(props: { groups: FindingGroup[] }) {
+  const { groups } = props;
+  if (groups.length === 0) return <>No findings.</>;
+  const affected = new Set(groups.flatMap(g => g.affected)).size;
+  const worst = groups[0].severity; // groups come worst first
+  return (
+    <>
+      <SeverityChip severity={worst} />{' '}
+      {groups.length} {groups.length === 1 ? 'problem' : 'problems'} to fix, affecting{' '}
+      {affected} {affected === 1 ? 'entity' : 'entities'}: see Checks.
+    </>
+  );
+}
 
 /**
  * A Subteam at a glance: domain, lead and members, owned services, rotations
- * with who is on call now, stakeholders, default escalation policy, findings.
+ * with who is on call now, stakeholders, contact, default escalation policy,
+ * and how many problems the checks found.
  */
 export function SubteamOverviewCard() {
   const { entity } = useEntity();
   const api = useApi(dataInfraApiRef);
   const domains = useDomains();
   const entityRef = stringifyEntityRef(entity);
+  const servicesLink = useServicesLink()(entityRef);
   const spec: Partial<SubteamEntityV1alpha1['spec']> = entity.spec ?? {};
   const members = refList(spec.members);
   const services = getEntityRelations(entity, 'ownerOf', {
     kind: 'dataservice',
   }).map(stringifyEntityRef);
 
+  // The Checks card on the same page asks the same question at the same
+  // time; the client sends it once.
   const live = useAsync(async () => {
     const [onCall, checks] = await Promise.all([
-      api.getOnCall(),
+      api.getOnCall({ owner: entityRef }),
       api.getChecks({ entityRef }),
     ]);
-    return {
-      rotations: onCall.rotations.filter(r => r.owner?.ref === entityRef),
-      findings: checks.findings,
-    };
+    return { rotations: onCall.rotations, groups: checks.groups };
   }, [api, entityRef]);
 
+  const more = services.length - SERVICES_LISTED;
   return (
     <InfoCard title="Subteam overview">
       <LabelledValue label="Domain">{domainTitle(domains, spec.domain)}</LabelledValue>
       <LabelledValue label="Lead">
         {spec.lead ? <RefLink entityRef={spec.lead} defaultKind="user" /> : 'No lead named'}
       </LabelledValue>
-      {!spec.lead && members.length >= LEAD_REQUIRED_FROM && (
-        <Alert severity="warning">
-          {members.length} members and no lead: a subteam of {LEAD_REQUIRED_FROM}{' '}
-          or more members needs a lead.
-        </Alert>
-      )}
       <LabelledValue label={`Members (${members.length})`}>
         <RefLinkList entityRefs={members} defaultKind="user" />
       </LabelledValue>
@@ -75,7 +93,19 @@ export function SubteamOverviewCard() {
         <ContactDetails contact={spec.contact} />
       </LabelledValue>
       <LabelledValue label={`Services (${services.length})`}>
-        <RefLinkList entityRefs={services} emptyText="Owns no DataService." />
+        <RefLinkList
+          entityRefs={services.slice(0, SERVICES_LISTED)}
+          emptyText="Owns no DataService."
+        />
+        {more > 0 &&
+          (servicesLink ? (
+            <>
+              {' '}
+              and <Link to={servicesLink}>{more} more in the service catalog</Link>
+            </>
+          ) : (
+            ` and ${more} more`
+          ))}
       </LabelledValue>
       <LabelledValue label="Default escalation">
         <PolicySummary policy={spec.escalation} />
@@ -83,7 +113,7 @@ export function SubteamOverviewCard() {
       {(() => {
         if (live.loading) return <Progress />;
         if (live.error) return <ResponseErrorPanel error={live.error} />;
-        const { rotations = [], findings = [] } = live.value ?? {};
+        const { rotations = [], groups = [] } = live.value ?? {};
         return (
           <>
             <LabelledValue label="Rotations">
@@ -97,11 +127,9 @@ export function SubteamOverviewCard() {
                     </div>
                   ))}
             </LabelledValue>
-            {findings.length === 0 ? (
-              <Typography variant="body2">No findings for this subteam.</Typography>
-            ) : (
-              <FindingList findings={findings} />
-            )}
+            <LabelledValue label="Checks">
+              <ChecksSummary groups={groups} />
+            </LabelledValue>
           </>
         );
       })()}

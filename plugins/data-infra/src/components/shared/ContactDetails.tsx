@@ -1,7 +1,8 @@
 import { Link } from '@backstage/core-components';
 import type { Contact } from '@data-infra/backstage-plugin-data-infra-common';
 
-function isUrl(value: string): boolean {
+/** Only http(s) URLs from a catalog-info file become links; anything else is text. */
+export function isUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
 }
 
@@ -32,11 +33,11 @@ export function ContactDetails(props: { contact: Contact | undefined }) {
     });
   }
   if (entries.length === 0) return <span>No contact details given.</span>;
+  // One way per line; long values (URLs, addresses) wrap inside the card.
   return (
     <>
-      {entries.map((entry, index) => (
-        <span key={entry.label}>
-          {index > 0 && ' · '}
+      {entries.map(entry => (
+        <span key={entry.label} style={{ display: 'block', overflowWrap: 'anywhere' }}>
           {entry.label}:{' '}
           {entry.href ? <Link to={entry.href}>{entry.value}</Link> : entry.value}
         </span>
