@@ -36,7 +36,10 @@ function viaText(level: Level) {
         </>
       );
     default:
-      return (
+      // The person reached is listed below; name whom it would page when nobody is.
+      return level.people.length > 0 ? (
+        <>Paged directly</>
+      ) : (
         <>
           <RefLink entityRef={level.targetRef} title={level.targetTitle} />, paged directly
         </>

@@ -26,15 +26,13 @@ import {
   formatInstantIn,
   isUrl,
   useDomains,
-  useServicesLink,
+  MoreInServiceCatalog,
   viewerZone,
 } from '../shared';
 
 function Runbooks(props: { subteam: SubteamOnCall }) {
   const { subteam } = props;
-  const servicesLink = useServicesLink()(subteam.ref);
   if (subteam.runbookCount === 0) return <>None linked</>;
-  const more = subteam.runbookCount - subteam.runbooks.length;
   return (
     <>
       {subteam.runbooks.map((runbook, i) => (
@@ -43,15 +41,7 @@ function Runbooks(props: { subteam: SubteamOnCall }) {
           {isUrl(runbook.url) ? <Link to={runbook.url}>{runbook.title}</Link> : runbook.title}
         </span>
       ))}
-      {more > 0 &&
-        (servicesLink ? (
-          <>
-            {' '}
-            and <Link to={servicesLink}>{more} more in the service catalog</Link>
-          </>
-        ) : (
-          ` and ${more} more`
-        ))}
+      <MoreInServiceCatalog owner={subteam.ref} count={subteam.runbookCount - subteam.runbooks.length} />
     </>
   );
 }

@@ -90,17 +90,25 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
         );
       },
     },
-    { title: 'Tier', field: sortKey('tier'), width: '4%', render: row => row.tier ?? '—' },
+    {
+      title: 'Tier',
+      field: sortKey('tier'),
+      width: '4%',
+      cellStyle: { maxWidth: 60 },
+      headerStyle: { maxWidth: 60 },
+      render: row => row.tier ?? '—',
+    },
     {
       title: 'SLA',
       field: sortKey('availability'),
       width: '12%',
+      cellStyle: { minWidth: 130 },
       render: row => (
         <>
           {formatPercent(row.sla?.availability)}
           {row.errorBudgetMs !== undefined &&
             caption(`${formatDurationMs(row.errorBudgetMs)} per ${row.sla?.window ?? '30d'}`)}
-          {caption(row.sla?.supportHours?.type)}
+          {caption(row.sla?.supportHours?.type?.replace('-', ' '))}
         </>
       ),
     },

@@ -1,6 +1,5 @@
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -24,7 +23,7 @@ import {
   domainTitle,
   refList,
   useDomains,
-  useServicesLink,
+  MoreInServiceCatalog,
 } from '../shared';
 
 /** Owned services listed by name before "and N more". */
@@ -59,7 +58,6 @@ export function SubteamOverviewCard() {
   const api = useApi(dataInfraApiRef);
   const domains = useDomains();
   const entityRef = stringifyEntityRef(entity);
-  const servicesLink = useServicesLink()(entityRef);
   const spec: Partial<SubteamEntityV1alpha1['spec']> = entity.spec ?? {};
   const members = refList(spec.members);
   const services = getEntityRelations(entity, 'ownerOf', {
@@ -76,7 +74,6 @@ export function SubteamOverviewCard() {
     return { rotations: onCall.rotations, groups: checks.groups };
   }, [api, entityRef]);
 
-  const more = services.length - SERVICES_LISTED;
   return (
     <InfoCard title="Subteam overview">
       <LabelledValue label="Domain">{domainTitle(domains, spec.domain)}</LabelledValue>
@@ -97,15 +94,7 @@ export function SubteamOverviewCard() {
           entityRefs={services.slice(0, SERVICES_LISTED)}
           emptyText="Owns no DataService."
         />
-        {more > 0 &&
-          (servicesLink ? (
-            <>
-              {' '}
-              and <Link to={servicesLink}>{more} more in the service catalog</Link>
-            </>
-          ) : (
-            ` and ${more} more`
-          ))}
+        <MoreInServiceCatalog owner={entityRef} count={services.length - SERVICES_LISTED} />
       </LabelledValue>
       <LabelledValue label="Default escalation">
         <PolicySummary policy={spec.escalation} />

@@ -9,4 +9,4 @@ export { OnCallList } from './OnCallList';
 export { useDomains, domainTitle } from './useDomains';
 export { PolicySummary } from './PolicySummary';
 export { EscalationNow } from './EscalationNow';
-export { useServicesLink } from './useServicesLink';
+export { MoreInServiceCatalog } from './MoreInServiceCatalog';
