@@ -6,6 +6,7 @@
 import type { Contact, CoverageWindow, ServiceLevel } from '../kinds/types';
 import type { Finding, FindingSeverity } from '../checks/types';
 import type { RotationRole } from '../rotation/types';
+import type { MeasuredSummary, ServiceLevelMeasurement } from '../sla/types';
 
 /** A person as shown to users. @public */
 export interface PersonSummary {
@@ -92,6 +93,8 @@ export interface ServiceSummary {
   onCall: OnCallRole[];
   worstFinding: FindingSeverity | null;
   findingCount: number;
+  /** The error budget as measured in Prometheus; absent without availability indicators. */
+  measured?: MeasuredSummary;
 }
 
 /** GET /services. @public */
@@ -134,6 +137,8 @@ export interface OwnershipMapResponse {
         availability?: number;
         supportHours?: string;
         worstFinding: FindingSeverity | null;
+        /** The error budget as measured in Prometheus; absent without availability indicators. */
+        measured?: MeasuredSummary;
       }>;
     }
   >;
@@ -149,3 +154,20 @@ export interface ChecksResponse {
 
 /** Coverage shown for a rotation. @public */
 export type { CoverageWindow };
+
+/**
+ * GET /sla?entityRef=: a DataService's SLA as measured, with the budget left
+ * over the window as a series for a sparkline. `measurement` is absent when
+ * the service declares no indicators.
+ * @public
+ */
+export interface SlaResponse {
+  entityRef: string;
+  measurement?: ServiceLevelMeasurement;
+  /**
+   * Budget left (1 untouched … below 0 overspent) counted from the start of
+   * the window to each point, oldest first: [ISO instant, share]. Empty when
+   * unavailable or without an availability indicator.
+   */
+  budgetSeries: Array<[string, number]>;
+}

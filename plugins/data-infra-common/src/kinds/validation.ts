@@ -7,6 +7,7 @@ import dataServiceSchema from '../schema/DataService.v1alpha1.schema.json';
 import rotationSchema from '../schema/Rotation.v1alpha1.schema.json';
 import { isValidIanaZone, parseIsoDuration, parseLocalDateTime } from '../time';
 import type { DataInfraEntity, EscalationPolicy } from './types';
+import { indicatorProblems } from '../sla/indicators';
 
 /** One thing wrong with an entity, at a dotted JSON path. @public */
 export interface EntityProblem {
@@ -209,6 +210,7 @@ function semanticProblems(entity: DataInfraEntity): EntityProblem[] {
       problems.push({ path: 'spec.sla.supportHours.timezone', message: 'is required for business-hours' });
     }
     problems.push(...coverageProblems(hours?.windows, 'spec.sla.supportHours.windows'));
+    if (spec.sla) problems.push(...indicatorProblems(spec.sla));
     problems.push(...escalationProblems(spec.escalation, 'spec.escalation'));
   }
   return problems;
