@@ -47,5 +47,36 @@ export interface Config {
      * block of subteams. Default true.
      */
     showContactDetails?: boolean;
+    /**
+     * Measured SLAs: where the indicators of DataServices
+     * (spec.sla.indicators) are evaluated. Without it, SLAs are shown as
+     * declared and measured figures read "metrics unavailable".
+     */
+    metrics?: {
+      prometheus?: {
+        /** The Prometheus (or compatible: Thanos, Mimir, VictoriaMetrics) HTTP API, e.g. http://prometheus:9090. */
+        baseUrl: string;
+        /**
+         * Headers sent with every query, e.g. Authorization: Bearer … or
+         * X-Scope-OrgID for a multi-tenant Mimir or Cortex.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+        /** How long one query may take, in seconds. Default 10. */
+        timeout?: number;
+      };
+      /**
+       * How long measurements are reused before they are taken again, in
+       * seconds. Default 60. Every window of every service is measured at
+       * once, in batched queries, when a request finds them older.
+       */
+      refresh?: number;
+      /**
+       * How long a request waits for a measurement it does not have yet, in
+       * seconds. Default 2. A slower Prometheus is reported as "measuring"
+       * and the answer follows on a later request; pages never wait longer.
+       */
+      wait?: number;
+    };
   };
 }

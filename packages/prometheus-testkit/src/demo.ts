@@ -7,7 +7,7 @@
  *               failed) and a failed fetch every 20 minutes: healthy budget;
  *   HDFS        both NameNodes up all month: untouched budget;
  *   Airflow     the scheduler stopped heart-beating for 22 minutes 5 days ago;
- *   Trino       0.1 % internal failures, and 10 % since 40 minutes before
+ *   Trino       0.02 % internal failures, and 10 % since 40 minutes before
  *               `now`: a fast burn, still going;
  *   CDC         the Debezium connector disconnected for 40 minutes 3 days ago
  *               (more than its budget) and has lagged since 25 minutes before
@@ -81,7 +81,7 @@ export function demoMetrics(nowMs: number): DemoMetrics {
     {
       family: 'trino_execution_name_QueryManager_InternalFailures_TotalCount',
       labels: trino,
-      perMinute: t => (trinoBurning(t) ? 5 : minuteOf(t) % 20 === 0 ? 1 : 0),
+      perMinute: t => (trinoBurning(t) ? 5 : minuteOf(t) % 100 === 0 ? 1 : 0),
     },
   ];
   // vLLM: 60 requests a minute, cumulative per bucket (le).

@@ -13,6 +13,37 @@ export interface DataInfraBackendConfig {
   /** How often the in-memory state of the catalog is refreshed, in seconds. */
   refreshSeconds?: number;
   showContactDetails: boolean;
+  /** Measured SLAs; absent without dataInfra.metrics.prometheus. */
+  metrics?: {
+    baseUrl: string;
+    headers: Record<string, string>;
+    timeoutMs: number;
+    refreshMs: number;
+    waitMs: number;
+  };
+}
+
+function positiveSeconds(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) throw new Error(`${key} must be a positive number of seconds, got ${value}`);
+  return value * 1000;
+}
+
+function readMetrics(config: Config): DataInfraBackendConfig['metrics'] {
+  const prometheus = config.getOptionalConfig('dataInfra.metrics.prometheus');
+  if (!prometheus) return undefined;
+  const baseUrl = prometheus.getString('baseUrl');
+  if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) {
+    throw new Error(`dataInfra.metrics.prometheus.baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  }
+  const headers = prometheus.getOptionalConfig('headers');
+  return {
+    baseUrl,
+    headers: Object.fromEntries((headers?.keys() ?? []).map(k => [k, headers!.getString(k)])),
+    timeoutMs: positiveSeconds(config, 'dataInfra.metrics.prometheus.timeout', 10),
+    refreshMs: positiveSeconds(config, 'dataInfra.metrics.refresh', 60),
+    waitMs: positiveSeconds(config, 'dataInfra.metrics.wait', 2),
+  };
 }
 
 /** Reads `dataInfra.*` from app-config; see config.d.ts for the defaults. */
@@ -44,5 +75,6 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
     refreshSeconds: refresh,
     showContactDetails:
       config.getOptionalBoolean('dataInfra.showContactDetails') ?? true,
+    metrics: readMetrics(config),
   };
 }

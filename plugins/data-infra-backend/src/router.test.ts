@@ -17,6 +17,7 @@ const ROUTES: Record<string, string> = {
   '/services': '/services',
   '/map': '/map',
   '/checks': '/checks',
+  '/sla': '/sla?entityRef=dataservice:default/kafka',
 };
 
 async function start() {
@@ -86,6 +87,9 @@ describe('malformed requests', () => {
     [`/services?q=${'x'.repeat(201)}`, 'q'],
     ['/map?at=2026', 'at'],
     ['/checks?entityRef=user:default/alice', 'entityRef'],
+    ['/sla', 'entityRef'],
+    ['/sla?entityRef=subteam:default/platform', 'entityRef'],
+    ['/sla?entityRef=dataservice:default/k%22afka', 'entityRef'],
   ];
 
   let server: Awaited<ReturnType<typeof start>>;

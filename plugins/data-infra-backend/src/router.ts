@@ -125,6 +125,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await sendPrepared(req, res, await service.mapJson(at, credentials));
   });
 
+  router.get('/sla', async (req, res) => {
+    const entityRef = entityRefParam(req.query, 'entityRef', ['dataservice'], { required: true, defaultKind: 'dataservice' })!;
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.sla(entityRef, credentials));
+  });
+
   router.get('/checks', async (req, res) => {
     const entityRef = entityRefParam(
       req.query,

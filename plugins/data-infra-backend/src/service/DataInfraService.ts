@@ -10,6 +10,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ChecksResponse,
+  compareFindings,
   DataServiceEntityV1alpha1,
   errorBudget,
   EscalationPath,
@@ -20,6 +21,8 @@ import {
   isDataServiceEntity,
   isRotationEntity,
   isSubteamEntity,
+  measuredFindings,
+  measuredSummary,
   nextHandoff,
   OnCallAssignment,
   OnCallResponse,
@@ -27,8 +30,10 @@ import {
   OnCallRole,
   RotationEntityV1alpha1,
   rotationShifts,
+  ServiceLevelMeasurement,
   ServiceSummary,
   ShiftsResponse,
+  SlaResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraBackendConfig } from '../config';
 import { JsonPrefix, PreparedJson } from '../preparedJson';
@@ -49,6 +54,8 @@ import {
   onCallParts,
 } from './ownershipMap';
 import { PeopleDirectory } from './people';
+import { PrometheusClient } from './metrics/PrometheusClient';
+import { SlaMeter } from './metrics/SlaMeter';
 import { referencedRefs } from './references';
 import { fullRef, refOf, stateOf, titleOf } from './refs';
 
@@ -98,8 +105,14 @@ export class DataInfraService {
   readonly #logger: LoggerService;
   readonly #config: DataInfraBackendConfig;
   readonly #memo: CallerMemo;
-  /** The instant-independent part of /map, per view (views are reused while unchanged). */
-  readonly #skeletons = new WeakMap<CatalogView, Promise<MapSkeleton>>();
+  /**
+   * The instant-independent part of /map, per view (views are reused while
+   * unchanged) and state of the measurements it shows.
+   */
+  readonly #skeletons = new WeakMap<CatalogView, { version: number; skeleton: Promise<MapSkeleton> }>();
+  /** Catalog findings with the measured ones, per list of catalog findings and state of the measurements. */
+  readonly #withMeasured = new WeakMap<Finding[], { version: number; findings: Finding[] }>();
+  readonly #meter: SlaMeter;
   /** The last /map body before its instant, per skeleton, and its on-call part. */
   readonly #mapPrefixes = new WeakMap<MapSkeleton, { onCall: string; prefix: JsonPrefix }>();
   readonly #assignments = new IntervalMemo<OnCallAssignment[]>();
@@ -127,6 +140,34 @@ export class DataInfraService {
       callerTtlMs,
     });
     this.#memo = new CallerMemo(callerTtlMs);
+    const metrics = config.metrics;
+    this.#meter = new SlaMeter(
+      metrics ? new PrometheusClient({ baseUrl: metrics.baseUrl, headers: metrics.headers, timeoutMs: metrics.timeoutMs }) : undefined,
+      logger,
+      { refreshMs: metrics?.refreshMs ?? 60_000, waitMs: metrics?.waitMs ?? 2_000 },
+    );
+  }
+
+  /** The SLA meter (benchmarks read its query count). */
+  get meter(): SlaMeter {
+    return this.#meter;
+  }
+
+  /**
+   * A view's findings: the catalog checks and what the measured SLAs raise
+   * (budget exhausted, fast or slow burn, freshness or latency breached),
+   * in the order of findings lists. Rebuilt when a measurement cycle ends.
+   */
+  async #findings(view: CatalogView, measured?: Map<string, ServiceLevelMeasurement>): Promise<Finding[]> {
+    const base = await view.findings();
+    const measurements = measured ?? (await this.#meter.measurements(view.services));
+    const version = this.#meter.version;
+    const known = this.#withMeasured.get(base);
+    if (known?.version === version) return known.findings;
+    const extra = view.services.flatMap(s => measuredFindings(refOf(s), s, measurements.get(refOf(s))));
+    const findings = extra.length === 0 ? base : [...base, ...extra].sort(compareFindings);
+    this.#withMeasured.set(base, { version, findings });
+    return findings;
   }
 
   /**
@@ -384,6 +425,7 @@ export class DataInfraService {
     view: CatalogView,
     allFindings: Finding[],
     at: number,
+    measurement: ServiceLevelMeasurement | undefined,
   ): ServiceSummary {
     const ref = refOf(service);
     const ownerRef = fullRef(service.spec.owner, 'subteam', service.metadata.namespace);
@@ -429,6 +471,7 @@ export class DataInfraService {
       onCall,
       worstFinding: worst(findings),
       findingCount: findings.length,
+      ...(measurement ? { measured: measuredSummary(measurement) } : {}),
     };
   }
 
@@ -462,9 +505,12 @@ export class DataInfraService {
     });
     // Services are sorted by ref in the view: a stable order for cursors.
     const page = matching.slice(query.offset, query.offset + query.limit);
-    const findings = await view.findings();
+    // Every service's measurement is at hand (one cycle measures them all);
+    // none is asked of Prometheus for this request.
+    const measured = await this.#meter.measurements(view.services);
+    const findings = await this.#findings(view, measured);
     return {
-      items: page.map(s => this.#serviceRow(s, view, findings, at)),
+      items: page.map(s => this.#serviceRow(s, view, findings, at, measured.get(refOf(s)))),
       totalItems: matching.length,
       hasMore: query.offset + query.limit < matching.length,
     };
@@ -475,13 +521,18 @@ export class DataInfraService {
     const scope = await this.#scopes.of(credentials);
     return this.#remembered(scope, `map|${at}`, async () => {
       const view = await scope.view();
-      let skeleton = this.#skeletons.get(view);
-      if (!skeleton) {
-        skeleton = view.findings().then(findings => buildMapSkeleton(view, findings, this.#config));
-        this.#skeletons.set(view, skeleton);
+      const measured = await this.#meter.measurements(view.services);
+      const version = this.#meter.version;
+      let entry = this.#skeletons.get(view);
+      if (entry?.version !== version) {
+        const skeleton = this.#findings(view, measured).then(findings =>
+          buildMapSkeleton(view, findings, this.#config, measured),
+        );
+        entry = { version, skeleton };
+        this.#skeletons.set(view, entry);
         skeleton.catch(() => this.#skeletons.delete(view));
       }
-      const built = await skeleton;
+      const built = await entry.skeleton;
       const parts = onCallParts(built, rotation => this.#onCall(rotation, at, view.people));
       // Each part is one JSON value, so the joined parts are equal exactly
       // when every part is.
@@ -497,10 +548,30 @@ export class DataInfraService {
 
   async checks(entityRef: string | undefined, credentials: BackstageCredentials): Promise<ChecksResponse> {
     const view = await (await this.#scopes.of(credentials)).view();
-    if (!entityRef) return { findings: await view.findings() };
+    if (!entityRef) return { findings: await this.#findings(view) };
     if (!view.byRef.has(entityRef) || !/^(subteam|dataservice|rotation):/.test(entityRef)) {
       throw new NotFoundError(`No Subteam, DataService or Rotation ${entityRef}`);
     }
-    return { findings: concerning(await view.findings(), new Set([entityRef])) };
+    return { findings: concerning(await this.#findings(view), new Set([entityRef])) };
+  }
+
+  /**
+   * GET /sla: one DataService's SLA as measured, and its budget over the
+   * window. 404 when the caller may not read it, like every route.
+   */
+  async sla(entityRef: string, credentials: BackstageCredentials): Promise<SlaResponse> {
+    const scope = await this.#scopes.of(credentials);
+    const service = (await scope.byRefs([entityRef])).get(entityRef);
+    if (!service || !isDataServiceEntity(service)) throw new NotFoundError(`No DataService ${entityRef}`);
+    const [measurements, budgetSeries] = await Promise.all([
+      this.#meter.measurements([service]),
+      this.#meter.budgetSeries(service),
+    ]);
+    const measurement = measurements.get(entityRef);
+    return {
+      entityRef,
+      ...(measurement ? { measurement } : {}),
+      budgetSeries: measurement?.state === 'measured' ? budgetSeries : [],
+    };
   }
 }

@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import { validateDataInfraEntity, formatEntityProblems } from '../kinds/validation';
 import { errorRatioQuery, freshnessQuery, latencyQuery, promqlSyntaxProblem } from './indicators';
 import { BURN_ALERTS, burnRateThreshold, errorBudgetFraction, windowMs } from './burn';
@@ -9,7 +10,7 @@ const service = (sla: Record<string, unknown>) => ({
   spec: { type: 'streaming', lifecycle: 'production', owner: 'data-platform', sla },
 });
 const problems = (sla: Record<string, unknown>) => {
-  const entity = service(sla);
+  const entity = service(sla) as unknown as Entity;
   return formatEntityProblems(entity, validateDataInfraEntity(entity)).split('\n').filter(Boolean);
 };
 

@@ -98,8 +98,10 @@ export function budgetStatus(measurement: ServiceLevelMeasurement | undefined): 
   if (measurement.state === 'unavailable') return 'unavailable';
   const a = measurement.availability;
   if (!a) return undefined;
+  // No events over the whole window: nothing says how the budget stands.
+  if (a.achieved === null) return 'unavailable';
   if (a.budgetLeft !== null && a.budgetLeft <= 0) return 'exhausted';
-  if (a.budgetLeft === null && a.achieved !== null && a.achieved < a.target) return 'exhausted';
+  if (a.budgetLeft === null && a.achieved < a.target) return 'exhausted';
   if (a.fastBurn || a.slowBurn) return 'burning';
   if (a.budgetLeft !== null && a.budgetLeft < LOW_BUDGET) return 'low';
   return 'healthy';
