@@ -133,11 +133,13 @@ describe('a user who may not read one DataService', () => {
   const get = (path: string) => request(backend.server).get(`/api/data-infra${path}`).set('Authorization', user);
   const ZK = 'dataservice:default/zookeeper';
 
-  it('gets 404 for it on /escalation and /checks', async () => {
+  it('gets 404 for it on /escalation, /checks and /sla', async () => {
     expect((await get(`/escalation?entityRef=${ZK}`)).status).toBe(404);
     expect((await get(`/checks?entityRef=${ZK}`)).status).toBe(404);
+    expect((await get(`/sla?entityRef=${ZK}`)).status).toBe(404);
     // Its neighbour stays readable.
     expect((await get('/escalation?entityRef=dataservice:default/kafka')).status).toBe(200);
+    expect((await get('/sla?entityRef=dataservice:default/kafka')).status).toBe(200);
   });
 
   it('never sees it inside /services, /map, /oncall or /checks', async () => {
