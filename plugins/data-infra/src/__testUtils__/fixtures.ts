@@ -278,6 +278,7 @@ export function mockDataInfraApi(
     getAllServices: jest.fn().mockResolvedValue(services),
     getMap: jest.fn().mockResolvedValue(ownershipMap),
     getChecks: jest.fn().mockResolvedValue({ findings: [] }),
+    getSla: jest.fn().mockResolvedValue({ entityRef: 'dataservice:default/kafka', budgetSeries: [] }),
     ...overrides,
   };
 }

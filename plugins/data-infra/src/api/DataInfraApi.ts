@@ -7,6 +7,7 @@ import type {
   ServiceSummary,
   ServicesResponse,
   ShiftsResponse,
+  SlaResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 
 /** Query of GET /services. @public */
@@ -49,6 +50,8 @@ export interface DataInfraApi {
   getMap(): Promise<OwnershipMapResponse>;
   /** GET /checks: findings for the whole catalog or one entity. */
   getChecks(options?: { entityRef?: string }): Promise<ChecksResponse>;
+  /** GET /sla: a DataService's SLA as measured in Prometheus, with its budget over the window. */
+  getSla(entityRef: string): Promise<SlaResponse>;
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   ServiceSummary,
   ServicesResponse,
   ShiftsResponse,
+  SlaResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraApi, ServicesQuery } from './DataInfraApi';
 
@@ -89,6 +90,10 @@ export class DataInfraClient implements DataInfraApi {
 
   getChecks(options?: { entityRef?: string }): Promise<ChecksResponse> {
     return this.#get('/checks', { entityRef: options?.entityRef });
+  }
+
+  getSla(entityRef: string): Promise<SlaResponse> {
+    return this.#get('/sla', { entityRef });
   }
 
   async #get<T>(

@@ -16,6 +16,9 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataInfraApiRef } from '../../api';
 import {
+  BudgetStatusChip,
+  compareBudgetLeft,
+  formatBudgetLeft,
   RefLink,
   SeverityChip,
   domainTitle,
@@ -80,6 +83,18 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
         row.errorBudgetMs === undefined
           ? '—'
           : `${formatDurationMs(row.errorBudgetMs)} / ${row.sla?.window ?? '30d'}`,
+    },
+    {
+      title: 'Budget left',
+      customSort: (a, b) => compareBudgetLeft(a.measured, b.measured),
+      render: row =>
+        row.measured ? (
+          <span title={row.measured.reason}>
+            {formatBudgetLeft(row.measured)} <BudgetStatusChip status={row.measured.status} />
+          </span>
+        ) : (
+          '—'
+        ),
     },
     {
       title: 'Support hours',

@@ -1,5 +1,6 @@
 import type { ServiceSummary } from '@data-infra/backstage-plugin-data-infra-common';
 import { formatDurationMs, formatIsoDuration } from '../shared/format';
+import { budgetLeftPercent } from '../shared/budget';
 
 /** One column of the export: its header and how to read a row. */
 interface CsvColumn {
@@ -20,6 +21,8 @@ export const CSV_COLUMNS: CsvColumn[] = [
     value: r =>
       r.errorBudgetMs === undefined ? '' : formatDurationMs(r.errorBudgetMs),
   },
+  { header: 'Budget left %', value: r => budgetLeftPercent(r.measured) },
+  { header: 'Budget status', value: r => r.measured?.status ?? '' },
   { header: 'Support hours', value: r => r.sla?.supportHours?.type ?? '' },
   {
     header: 'Sev1 response',

@@ -1,5 +1,6 @@
 export * from './format';
 export * from './sla';
+export * from './budget';
 export * from './refs';
 export { RefLink, RefLinkList } from './RefLink';
 export { SeverityChip } from './SeverityChip';
@@ -8,3 +9,5 @@ export { ContactDetails } from './ContactDetails';
 export { OnCallList } from './OnCallList';
 export { useDomains, domainTitle } from './useDomains';
 export { PolicySummary } from './PolicySummary';
+export { BudgetSparkline } from './BudgetSparkline';
+export { BudgetStatusChip } from './BudgetStatusChip';
