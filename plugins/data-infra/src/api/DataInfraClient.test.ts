@@ -42,7 +42,7 @@ describe('DataInfraClient', () => {
     const items = await client(fetch).getAllServices({ domain: 'mlops' });
     expect(items.map(i => i.ref)).toEqual(['a', 'b']);
     expect(fetch.mock.calls[1][0]).toBe(
-      'http://backend/api/data-infra/services?domain=mlops&cursor=c1&limit=500',
+      'http://backend/api/data-infra/services?domain=mlops&cursor=c1&limit=200',
     );
   });
 

@@ -13,8 +13,8 @@ import type {
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraApi, ServicesQuery } from './DataInfraApi';
 
-/** Page size used when reading the whole service catalog. */
-const ALL_SERVICES_PAGE_SIZE = 500;
+/** Page size used when reading the whole service catalog: the most GET /services gives (a larger limit is a 400). */
+const ALL_SERVICES_PAGE_SIZE = 200;
 /** Guards against a backend that keeps handing out cursors. */
 const MAX_PAGES = 1000;
 
