@@ -3,7 +3,7 @@
  * availability indicators, against a real Prometheus holding a month of
  * their metrics. Run through the toolchain (not part of `make test`):
  *
- *   scripts/with-toolchain node --require @backstage/cli/config/nodeTransform.cjs bench/sla.ts [--services 10000] [--shards 50]
+ *   scripts/with-toolchain node --require @backstage/cli/config/nodeTransform.cjs bench/sla.ts [--services 10000] [--shards 50] [--without-metrics]
  *
  * Reports /services latency with autocannon, the Prometheus queries sent
  * per request and per measurement cycle (counted by Prometheus itself:
@@ -33,6 +33,8 @@ const opt = (name: string, fallback: string) => {
 };
 const SERVICES = Number(opt('services', '10000'));
 const SHARDS = Number(opt('shards', '50'));
+/** --without-metrics: the same catalog with no Prometheus configured, for comparison. */
+const WITHOUT = args.includes('--without-metrics');
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 function freePort(): Promise<number> {
@@ -101,7 +103,7 @@ async function main() {
       rules: [{ allow: ['Component', 'Resource', 'Location', 'User', 'Group', 'Subteam', 'DataService', 'Rotation'] }],
     },
     search: { collators: { catalog: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 10 }, initialDelay: { hours: 24 } } } } },
-    dataInfra: { metrics: { prometheus: { baseUrl: prometheus.url, timeout: 30 }, refresh: 60, wait: 2 } },
+    ...(WITHOUT ? {} : { dataInfra: { metrics: { prometheus: { baseUrl: prometheus.url, timeout: 30 }, refresh: 60, wait: 2 } } }),
   }));
   const child = spawn(path.join(root, 'scripts', 'run-backend'), ['--config', path.join(root, 'app-config.yaml'), '--config', configFile], { cwd: root, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -142,7 +144,7 @@ async function main() {
     const coldMs = Date.now() - t0;
     const coldMeasured = cold.items.filter((r: any) => r.measured?.status !== 'unavailable').length;
     // The cycle, measured from outside: until every row on a page is measured.
-    for (;;) {
+    for (; !WITHOUT; ) {
       const page = await get('/api/data-infra/services?limit=200');
       if (page.items.every((r: any) => r.measured && r.measured.status !== 'unavailable')) break;
       await sleep(500);

@@ -1,7 +1,7 @@
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import type { CSSProperties } from 'react';
-import { BUDGET_STATUS, RefLink, SeverityChip, formatBudgetLeft, formatPercent } from '../shared';
+import { BUDGET_STATUS, RefLink, SeverityChip, formatPercent } from '../shared';
 import type { MapService } from './filterMap';
 
 export const TILE_HEIGHT = 64;
@@ -22,7 +22,7 @@ const useStyles = makeStyles(theme => ({
   selected: { borderColor: theme.palette.primary.main, borderWidth: 2 },
   related: { borderColor: theme.palette.secondary.main, borderStyle: 'dashed' },
   title: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
-  facts: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+  facts: { display: 'flex', alignItems: 'center', gap: theme.spacing(1), whiteSpace: 'nowrap' },
 }));
 
 /**
@@ -79,7 +79,9 @@ export function ServiceTile(props: {
           </Typography>
           {service.measured && (
             <Typography variant="caption" style={{ color: budget!.colour, fontWeight: 600 }}>
-              {service.measured.budgetLeft === undefined ? budget!.label : `${formatBudgetLeft(service.measured)} left`}
+              {service.measured.budgetLeft === undefined
+                ? budget!.label
+                : `${Math.round(service.measured.budgetLeft * 100).toString().replace('-', '−')} % left`}
             </Typography>
           )}
           {service.worstFinding && (

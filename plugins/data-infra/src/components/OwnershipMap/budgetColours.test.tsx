@@ -14,7 +14,7 @@ describe('OwnershipMap: measured error budgets', () => {
     await renderOnEntityPage(<OwnershipMap />, { api: mockDataInfraApi({ getMap: jest.fn().mockResolvedValue(map) }) });
     const tile = (await screen.findByRole('button', { name: `Select ${kafka.title}` }));
     expect(tile).toHaveStyle({ borderLeft: '6px solid #ef6c00' });
-    expect(tile).toHaveTextContent('40.0 % left');
+    expect(tile).toHaveTextContent('40 % left');
     expect(tile).toHaveAttribute('title', expect.stringMatching(/^Burning fast: a fast/));
     const legend = screen.getByRole('list', { name: 'Error budget legend' });
     expect(legend).toHaveTextContent('Budget exhaustedBurning fastBudget lowBudget healthyMetrics unavailableNo colour');
