@@ -81,7 +81,10 @@ export function demoMetrics(nowMs: number): DemoMetrics {
     {
       family: 'trino_execution_name_QueryManager_InternalFailures_TotalCount',
       labels: trino,
-      perMinute: t => (trinoBurning(t) ? 5 : minuteOf(t) % 100 === 0 ? 1 : 0),
+      perMinute: t => {
+        if (trinoBurning(t)) return 5;
+        return minuteOf(t) % 100 === 0 ? 1 : 0;
+      },
     },
   ];
   // vLLM: 60 requests a minute, cumulative per bucket (le).

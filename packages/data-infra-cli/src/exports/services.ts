@@ -47,7 +47,7 @@ export function measuredServices(catalog: LoadedCatalog): MeasuredService[] {
         policyRef: resolved.policyRef?.toLocaleLowerCase('en-US') ?? undefined,
       };
     })
-    .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    .sort((a, b) => a.ref.localeCompare(b.ref, 'en-US'));
 }
 
 /** How long ago a level is paged, and whom, in words: "PT0M rotation:default/x (primary)". */

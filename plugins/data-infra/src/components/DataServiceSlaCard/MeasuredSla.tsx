@@ -12,7 +12,9 @@ const seconds = (s: number) => (s < 60 ? `${Number(s.toFixed(3))} s` : formatDur
 function Availability(props: { m: MeasuredServiceLevel; series: Array<[string, number]> }) {
   const a = props.m.availability!;
   const left = a.budgetLeft;
-  const state = a.fastBurn ? 'Fast burn' : a.slowBurn ? 'Slow burn' : 'Not burning';
+  let state = 'Not burning';
+  if (a.fastBurn) state = 'Fast burn';
+  else if (a.slowBurn) state = 'Slow burn';
   return (
     <>
       <LabelledValue label="Achieved">
@@ -46,11 +48,10 @@ export function MeasuredSla(props: { entityRef: string }) {
   if (loading) return <Progress />;
   const m = value?.measurement;
   if (error || !m || m.state === 'unavailable') {
-    return (
-      <LabelledValue label="Measured">
-        Metrics unavailable: {error ? error.message : m?.state === 'unavailable' ? m.reason : 'no answer'}
-      </LabelledValue>
-    );
+    let reason = 'no answer';
+    if (error) reason = error.message;
+    else if (m?.state === 'unavailable') reason = m.reason;
+    return <LabelledValue label="Measured">Metrics unavailable: {reason}</LabelledValue>;
   }
   return (
     <>

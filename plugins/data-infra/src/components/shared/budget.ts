@@ -25,7 +25,8 @@ export function formatBudgetLeft(measured: MeasuredSummary | undefined): string 
 export function compareBudgetLeft(a: MeasuredSummary | undefined, b: MeasuredSummary | undefined): number {
   const key = (m: MeasuredSummary | undefined) => (m?.budgetLeft === undefined ? Number.POSITIVE_INFINITY : m.budgetLeft);
   const [x, y] = [key(a), key(b)];
-  return x === y ? 0 : x < y ? -1 : 1;
+  if (x === y) return 0;
+  return x < y ? -1 : 1;
 }
 
 /** The share left as a plain number for a spreadsheet (-12.5, 42), empty without one. */
