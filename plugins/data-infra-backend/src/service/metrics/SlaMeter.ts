@@ -34,6 +34,15 @@ interface Known {
   askedAt: number;
 }
 
+/** A list of services asked about, and its answer as of a cycle. */
+interface AskedList {
+  measured: DataServiceEntityV1alpha1[];
+  registeredAt: number;
+  version: number;
+  answer: Map<string, ServiceLevelMeasurement>;
+  missing: boolean;
+}
+
 interface Result {
   signature: string;
   measurement: ServiceLevelMeasurement;
@@ -45,8 +54,16 @@ interface Result {
 const SERIES_POINTS = 60;
 const DEFAULT_BATCH: BatchLimits = { maxItems: 100, maxChars: 200_000 };
 
-/** Everything that changes what is measured, so a changed indicator is measured anew. */
-const signatureOf = (s: DataServiceEntityV1alpha1) => JSON.stringify(s.spec.sla ?? null);
+/** Everything that changes what is measured, so a changed indicator is measured anew (kept per entity object). */
+const signatures = new WeakMap<DataServiceEntityV1alpha1, string>();
+function signatureOf(service: DataServiceEntityV1alpha1): string {
+  let signature = signatures.get(service);
+  if (signature === undefined) {
+    signature = JSON.stringify(service.spec.sla ?? null);
+    signatures.set(service, signature);
+  }
+  return signature;
+}
 
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms).unref?.());
 
@@ -64,6 +81,7 @@ const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, m
  */
 export class SlaMeter {
   readonly #known = new Map<string, Known>();
+  readonly #lists = new WeakMap<DataServiceEntityV1alpha1[], AskedList>();
   readonly #results = new Map<string, Result>();
   readonly #series = new Map<string, { signature: string; at: number; points: Promise<Array<[string, number]>> }>();
   #cycle?: Promise<void>;
@@ -84,39 +102,56 @@ export class SlaMeter {
     return this.#version;
   }
 
-  /** The measurements of these services (those with indicators), waiting at most `waitMs`. */
+  /**
+   * The measurements of these services (those with indicators), waiting at
+   * most `waitMs`. The answer for one list (a view's services: the same
+   * array for every request of a scope) is built once per cycle, so a
+   * request costs nothing per service; the list is registered again for
+   * measuring once per `refreshMs`.
+   */
   async measurements(services: DataServiceEntityV1alpha1[]): Promise<Map<string, ServiceLevelMeasurement>> {
-    const out = new Map<string, ServiceLevelMeasurement>();
-    const measured = services.filter(s => hasIndicators(s.spec.sla));
-    if (measured.length === 0) return out;
     if (!this.client) {
       const none = { state: 'unavailable' as const, reason: 'No Prometheus is configured (dataInfra.metrics.prometheus.baseUrl).' };
-      for (const s of measured) out.set(refOf(s), none);
-      return out;
+      return new Map(services.filter(s => hasIndicators(s.spec.sla)).map(s => [refOf(s), none]));
     }
     const now = this.#clock();
-    let missing = false;
-    for (const service of measured) {
-      const ref = refOf(service);
-      const signature = signatureOf(service);
-      this.#known.set(ref, { service, signature, askedAt: now });
-      if (this.#results.get(ref)?.signature !== signature) missing = true;
+    let list = this.#lists.get(services);
+    if (!list || now - list.registeredAt >= this.options.refreshMs) {
+      const measured = services.filter(s => hasIndicators(s.spec.sla));
+      for (const service of measured) {
+        this.#known.set(refOf(service), { service, signature: signatureOf(service), askedAt: now });
+      }
+      list = { measured, registeredAt: now, version: -1, answer: new Map(), missing: true };
+      this.#lists.set(services, list);
     }
-    if (missing || now - this.#cycleAt >= this.options.refreshMs) {
+    if (list.measured.length === 0) return list.answer;
+    if (list.version !== this.#version) this.#answer(list);
+    if (list.missing || now - this.#cycleAt >= this.options.refreshMs) {
       const cycle = this.#startCycle();
-      if (missing) await Promise.race([cycle, sleep(this.options.waitMs)]);
+      if (list.missing) {
+        await Promise.race([cycle, sleep(this.options.waitMs)]);
+        if (list.version !== this.#version) this.#answer(list);
+      }
     }
-    for (const service of measured) {
+    return list.answer;
+  }
+
+  /** The answer for a list from the results at hand; `missing` when one has none yet. */
+  #answer(list: AskedList) {
+    const answer = new Map<string, ServiceLevelMeasurement>();
+    let missing = false;
+    for (const service of list.measured) {
       const ref = refOf(service);
       const result = this.#results.get(ref);
-      out.set(
-        ref,
-        result?.signature === signatureOf(service)
-          ? result.measurement
-          : { state: 'unavailable', reason: `Prometheus has not answered yet (waited ${this.options.waitMs / 1000} s); measuring…` },
-      );
+      if (result?.signature === signatureOf(service)) answer.set(ref, result.measurement);
+      else {
+        missing = true;
+        answer.set(ref, { state: 'unavailable', reason: `Prometheus has not answered yet (waited ${this.options.waitMs / 1000} s); measuring…` });
+      }
     }
-    return out;
+    list.answer = answer;
+    list.missing = missing;
+    list.version = this.#version;
   }
 
   #startCycle(): Promise<void> {
