@@ -107,9 +107,12 @@ async function main() {
     // first cycle what measuring costs.
     ...(WITHOUT ? {} : { dataInfra: { metrics: { prometheus: { baseUrl: prometheus.url, timeout: 30 }, refresh: 600, wait: 2 } } }),
   }));
-  const child = spawn(path.join(root, 'scripts', 'run-backend'), ['--config', path.join(root, 'app-config.yaml'), '--config', configFile], { cwd: root, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  child.stderr!.on('data', c => (log = (log + c).slice(-5000)));
+  // The backend's log goes to bench/results/ (git-ignored) for a look after the run.
+  fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+  const logFile = path.join(root, 'bench', 'results', `sla-backend${WITHOUT ? '-without-metrics' : ''}.log`);
+  const logFd = fs.openSync(logFile, 'w');
+  const child = spawn(path.join(root, 'scripts', 'run-backend'), ['--config', path.join(root, 'app-config.yaml'), '--config', configFile], { cwd: root, detached: true, stdio: ['ignore', logFd, logFd] });
+  const log = () => fs.readFileSync(logFile, 'utf8').slice(-5000);
   const stop = async () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
@@ -120,7 +123,7 @@ async function main() {
   };
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`backend exited: ${log}`);
+      if (child.exitCode !== null) throw new Error(`backend exited: ${log()}`);
       try {
         if ((await fetch(`${baseUrl}/.backstage/health/v1/readiness`)).ok) break;
       } catch {
@@ -150,7 +153,8 @@ async function main() {
     for (; !WITHOUT; ) {
       const page = await get('/api/data-infra/services?limit=200');
       if (page.items.every((r: any) => r.measured && r.measured.status !== 'unavailable')) break;
-      await sleep(500);
+      if (child.exitCode !== null) throw new Error(`backend exited: ${log()}`);
+      await sleep(5000);
     }
     const cycleMs = Date.now() - t0;
     const cycleQueries = (await prometheusQueries(prometheus.url)) - before;
