@@ -3,7 +3,7 @@
  * availability indicators, against a real Prometheus holding a month of
  * their metrics. Run through the toolchain (not part of `make test`):
  *
- *   scripts/with-toolchain node --require @backstage/cli/config/nodeTransform.cjs bench/sla.ts [--services 10000] [--shards 50] [--without-metrics]
+ *   scripts/with-toolchain node --require @backstage/cli/config/nodeTransform.cjs bench/sla.ts [--services 10000] [--shards 50]
  *
  * Reports /services latency with autocannon, the Prometheus queries sent
  * per request and per measurement cycle (counted by Prometheus itself:
@@ -33,8 +33,6 @@ const opt = (name: string, fallback: string) => {
 };
 const SERVICES = Number(opt('services', '10000'));
 const SHARDS = Number(opt('shards', '50'));
-/** --without-metrics: the same catalog with no Prometheus configured, for comparison. */
-const WITHOUT = args.includes('--without-metrics');
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 function freePort(): Promise<number> {
@@ -105,11 +103,11 @@ async function main() {
     search: { collators: { catalog: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 10 }, initialDelay: { hours: 24 } } } } },
     // A refresh longer than the run: the warm load shows what requests cost, the
     // first cycle what measuring costs.
-    ...(WITHOUT ? {} : { dataInfra: { metrics: { prometheus: { baseUrl: prometheus.url, timeout: 30 }, refresh: 600, wait: 2 } } }),
+    dataInfra: { metrics: { prometheus: { baseUrl: prometheus.url, timeout: 30 }, refresh: 600, wait: 2 } },
   }));
   // The backend's log goes to bench/results/ (git-ignored) for a look after the run.
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-  const logFile = path.join(root, 'bench', 'results', `sla-backend${WITHOUT ? '-without-metrics' : ''}.log`);
+  const logFile = path.join(root, 'bench', 'results', 'sla-backend.log');
   const logFd = fs.openSync(logFile, 'w');
   const child = spawn(path.join(root, 'scripts', 'run-backend'), ['--config', path.join(root, 'app-config.yaml'), '--config', configFile], { cwd: root, detached: true, stdio: ['ignore', logFd, logFd] });
   const log = () => fs.readFileSync(logFile, 'utf8').slice(-5000);
@@ -150,7 +148,7 @@ async function main() {
     const coldMs = Date.now() - t0;
     const coldMeasured = cold.items.filter((r: any) => r.measured?.status !== 'unavailable').length;
     // The cycle, measured from outside: until every row on a page is measured.
-    for (; !WITHOUT; ) {
+    for (;;) {
       const page = await get('/api/data-infra/services?limit=200');
       if (page.items.every((r: any) => r.measured && r.measured.status !== 'unavailable')) break;
       if (child.exitCode !== null) throw new Error(`backend exited: ${log()}`);

@@ -158,6 +158,9 @@ export class SlaMeter {
     this.#cycle ??= this.#measureAll()
       .catch(error => this.logger.warn(`data-infra: measuring SLAs failed: ${error}`))
       .finally(() => {
+        // The next cycle is due `refreshMs` after this one ended: a cycle
+        // slower than the interval does not make Prometheus busy all the time.
+        this.#cycleAt = this.#clock();
         this.#cycle = undefined;
         this.#version += 1;
       });
