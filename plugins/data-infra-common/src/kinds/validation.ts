@@ -7,7 +7,7 @@ import dataServiceSchema from '../schema/DataService.v1alpha1.schema.json';
 import rotationSchema from '../schema/Rotation.v1alpha1.schema.json';
 import { isValidIanaZone, parseIsoDuration, parseLocalDateTime } from '../time';
 import type { DataInfraEntity, EscalationPolicy } from './types';
-import { indicatorProblems } from '../sla/indicators';
+import { indicatorProblems } from '../sla/promql';
 
 /** One thing wrong with an entity, at a dotted JSON path. @public */
 export interface EntityProblem {

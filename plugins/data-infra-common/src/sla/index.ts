@@ -14,13 +14,13 @@ export {
   hasIndicators,
   latencyQuery,
   latencyThresholdSeconds,
-  promqlSyntaxProblem,
   SLI_WINDOWS,
   slaWindowOf,
   WINDOW_PLACEHOLDER,
   withWindow,
 } from './indicators';
 export type { SliWindow } from './indicators';
+export { promqlSyntaxProblem } from './promql';
 export { BURN_ALERTS, burnRateThreshold, errorBudgetFraction, windowMs } from './burn';
 export type { BurnAlertPolicy } from './burn';
 export { budgetStatus, LOW_BUDGET, measuredFindings, measuredSummary, measureServiceLevel } from './measurement';

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { validateDataInfraEntity, formatEntityProblems } from '../kinds/validation';
-import { errorRatioQuery, freshnessQuery, latencyQuery, promqlSyntaxProblem } from './indicators';
+import { errorRatioQuery, freshnessQuery, latencyQuery } from './indicators';
+import { promqlSyntaxProblem } from './promql';
 import { BURN_ALERTS, burnRateThreshold, errorBudgetFraction, windowMs } from './burn';
 
 const service = (sla: Record<string, unknown>) => ({
