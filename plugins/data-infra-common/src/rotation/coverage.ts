@@ -82,11 +82,14 @@ export function compileCoverage(
 
 class WeeklyCoverage implements CompiledCoverage {
   readonly #weeks = new Map<number, WeekCoverage>();
+  #lastWeek = NaN;
+  #lastCoverage?: WeekCoverage;
 
   constructor(private readonly windows: ParsedWindow[], private readonly rules: ZoneRules) {}
 
   #weekOf(t: number): number {
-    return Math.floor((t + this.rules.offsetAt(t) - MONDAY) / WEEK);
+    const quiet = this.rules.quietOffset(t);
+    return Math.floor((t + (Number.isNaN(quiet) ? this.rules.offsetAt(t) : quiet) - MONDAY) / WEEK);
   }
 
   /**
@@ -95,8 +98,13 @@ class WeeklyCoverage implements CompiledCoverage {
    * occurrence lasts at most 48 h and offsets are within ±16 h.
    */
   #around(i: number): WeekCoverage {
+    if (i === this.#lastWeek) return this.#lastCoverage!;
     let week = this.#weeks.get(i);
-    if (week) return week;
+    if (week) {
+      this.#lastWeek = i;
+      this.#lastCoverage = week;
+      return week;
+    }
     const occurrences: Array<[number, number]> = [];
     for (let w = i - 1; w <= i + 1; w++) {
       for (const window of this.windows) {

@@ -1,13 +1,14 @@
 import type { RotationEntityV1alpha1 } from '../kinds/types';
 import { isSupportedInstant, SUPPORTED_INSTANTS } from '../time';
 import type { OnCallAssignment, RotationRole, RotationShift, RotationShifts } from './types';
-import { nextOverrideBoundary, previousOverrideBoundary } from './overrides';
+import { nextOverrideBoundary, overrideAt, previousOverrideBoundary } from './overrides';
 import {
   CompiledRotation,
   compileRotation,
   countReachedAt,
   handoffCount,
   positionOf,
+  scheduledUser,
 } from './schedule';
 import { countStep } from './steps';
 import { holderOf, holdersAt, Holder, rolesOf, Segment, timeline } from './timeline';
@@ -177,11 +178,20 @@ export function holdersOfRotationAt(
 ): Array<{ role: RotationRole; user: string; source: 'schedule' | 'override' }> {
   const r = compileRotation(rotation);
   if (!r || !isSupportedInstant(at)) return [];
-  const holders = holdersAt(r, at);
-  return rolesOf(r).flatMap(role => {
-    const holder = holders[role];
-    return holder ? [{ role, user: holder.user, source: holder.source }] : [];
-  });
+  // holdersAt without its intermediate objects: this runs for every
+  // quarter hour of a week per rotation in the checks.
+  const covered = r.coverage ? r.coverage.covers(at) : true;
+  const count = covered ? handoffCount(r, at) : 0;
+  const result: Array<{ role: RotationRole; user: string; source: 'schedule' | 'override' }> = [];
+  for (const role of rolesOf(r)) {
+    const override = overrideAt(r.overrides[role], at);
+    if (override !== undefined) result.push({ role, user: override, source: 'override' });
+    else if (covered) {
+      const user = scheduledUser(r, role, count);
+      if (user !== undefined) result.push({ role, user, source: 'schedule' });
+    }
+  }
+  return result;
 }
 
 interface OpenRun extends RotationShift {}

@@ -24,7 +24,7 @@ import { isValidIanaZone, parseIsoDuration, parseLocalDateTime } from '../time';
 import { switchReading, ZoneRules } from '../time/zoneRules';
 import { CompiledCoverage, compileCoverage } from './coverage';
 import { buildOverrideTimeline, OverrideTimeline, TimedOverride } from './overrides';
-import { countStep } from './steps';
+import { countProbe } from './steps';
 import type { RotationRole } from './types';
 
 const DAY = 86_400_000;
@@ -110,7 +110,8 @@ const compiled = new WeakMap<RotationEntityV1alpha1, CompiledRotation | null>();
  * treated as immutable.
  */
 export function compileRotation(rotation: RotationEntityV1alpha1): CompiledRotation | undefined {
-  if (compiled.has(rotation)) return compiled.get(rotation) ?? undefined;
+  const known = compiled.get(rotation);
+  if (known !== undefined) return known ?? undefined;
   let result: CompiledRotation | undefined;
   try {
     result = doCompile(rotation);
@@ -206,6 +207,8 @@ function doCompile(rotation: RotationEntityV1alpha1): CompiledRotation | undefin
 
 /** Number of hand-offs at or before instant t (hand-off 0 counts). */
 export function handoffCount(r: CompiledRotation, t: number): number {
+  const quiet = r.rules.quietOffset(t);
+  if (!Number.isNaN(quiet)) return r.wallCountAtOrBefore(t + quiet);
   const nearby = r.rules.transitionsAround(t);
   if (nearby.length === 0) return r.wallCountAtOrBefore(t + r.rules.offsetAt(t));
   // The wall line in pieces [lower, upper), each resolving with one offset
@@ -234,7 +237,7 @@ export function countReachedAt(r: CompiledRotation, c: number): number {
   let lo = guess - 2 * DAY; // count(lo) < c
   let hi = guess + 2 * DAY; // count(hi) ≥ c
   while (hi - lo > 1) {
-    countStep();
+    countProbe();
     const mid = Math.floor((lo + hi) / 2);
     if (handoffCount(r, mid) >= c) hi = mid;
     else lo = mid;

@@ -58,6 +58,10 @@ export class ZoneRules {
   readonly #blocks = new Map<number, Block>();
   #lastIndex = NaN;
   #lastBlock?: Block;
+  /** The last stretch found with no transition within NEAR of any of its instants. */
+  #quietFrom = 0;
+  #quietUntil = 0;
+  #quietOffset = NaN;
 
   private constructor(zone: IANAZone) {
     this.#zone = zone;
@@ -127,12 +131,30 @@ export class ZoneRules {
     return offset;
   }
 
+  /**
+   * The offset at `at` when it is the same throughout [at - NEAR, at + NEAR]
+   * (the common case: about 340 days a year), else NaN. The stretch of
+   * blocks that answered is remembered, so that the next instant nearby is
+   * answered by two comparisons.
+   */
+  quietOffset(at: number): number {
+    if (at >= this.#quietFrom && at < this.#quietUntil) return this.#quietOffset;
+    const first = Math.floor((at - NEAR) / BLOCK);
+    const last = Math.floor((at + NEAR) / BLOCK);
+    const a = this.#block(first);
+    const b = last === first ? a : this.#block(last);
+    if (a.transitions.length === 0 && b.transitions.length === 0) {
+      this.#quietFrom = first * BLOCK + NEAR;
+      this.#quietUntil = (last + 1) * BLOCK - NEAR;
+      this.#quietOffset = a.startOffset;
+      return a.startOffset;
+    }
+    return this.transitionsAround(at).length === 0 ? this.offsetAt(at) : NaN;
+  }
+
   /** Whether the offset is the same throughout [at - NEAR, at + NEAR]. */
   quietAround(at: number): boolean {
-    return this.#block(Math.floor((at - NEAR) / BLOCK)).transitions.length === 0 &&
-      this.#block(Math.floor((at + NEAR) / BLOCK)).transitions.length === 0
-      ? true
-      : this.transitionsAround(at).length === 0;
+    return !Number.isNaN(this.quietOffset(at));
   }
 
   /** The transitions within NEAR of an instant, in order. */
@@ -173,6 +195,8 @@ export class ZoneRules {
    * T + max(before, after) resolve with `before` and later ones with `after`.
    */
   instantOf(wall: number): number {
+    const quiet = this.quietOffset(wall);
+    if (!Number.isNaN(quiet)) return wall - quiet;
     const nearby = this.transitionsAround(wall);
     if (nearby.length === 0) return wall - this.offsetAt(wall);
     return wall - resolvedOffset(nearby, wall);
