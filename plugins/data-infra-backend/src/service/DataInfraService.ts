@@ -6,7 +6,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { AuthenticationError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ChecksResponse,
@@ -33,10 +33,12 @@ import {
 import type { DataInfraBackendConfig } from '../config';
 import { JsonPrefix, PreparedJson } from '../preparedJson';
 import { buildCalendar, CALENDAR_AHEAD_MS, CALENDAR_PAST_MS, wholeShifts } from './calendar';
+import type { CalendarSubscription } from './CalendarSubscriptions';
 import { CallerMemo } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
 import { IntervalMemo } from './IntervalMemo';
+import { MemoryBudget } from './MemoryBudget';
 import { Scope, Scopes } from './scopes';
 import { SharedCatalog } from './SharedCatalog';
 import { escalationSummary } from './escalationText';
@@ -102,8 +104,11 @@ export class DataInfraService {
   readonly #skeletons = new WeakMap<CatalogView, Promise<MapSkeleton>>();
   /** The last /map body before its instant, per skeleton, and its on-call part. */
   readonly #mapPrefixes = new WeakMap<MapSkeleton, { onCall: string; prefix: JsonPrefix }>();
-  readonly #assignments = new IntervalMemo<OnCallAssignment[]>();
-  readonly #handoffs = new IntervalMemo<number>();
+  readonly #auth: AuthService;
+  readonly #budget: MemoryBudget;
+  readonly #shared: SharedCatalog;
+  readonly #assignments: IntervalMemo<OnCallAssignment[]>;
+  readonly #handoffs: IntervalMemo<number>;
 
   constructor(options: {
     catalog: CatalogService;
@@ -114,19 +119,45 @@ export class DataInfraService {
     config: DataInfraBackendConfig;
   }) {
     const { catalog, cache, logger, auth, permissions, config } = options;
-    const reader = new CatalogReader(catalog);
+    // One byte budget for every memo below (dataInfra.cache.maxBytes).
+    const budget = new MemoryBudget(config.cacheMaxBytes);
+    const reader = new CatalogReader(catalog, budget);
     const callerTtlMs = (config.callerTtlSeconds ?? 5) * 1000;
     this.#logger = logger;
     this.#config = config;
+    this.#auth = auth;
+    this.#budget = budget;
+    this.#shared = new SharedCatalog(reader, auth, logger, (config.refreshSeconds ?? 10) * 1000);
     this.#scopes = new Scopes({
       reader,
-      snapshot: new CatalogSnapshot(reader, cache, logger, config),
-      shared: new SharedCatalog(reader, auth, logger, (config.refreshSeconds ?? 10) * 1000),
+      snapshot: new CatalogSnapshot(reader, cache, logger, config, budget),
+      shared: this.#shared,
       permissions,
       logger,
       callerTtlMs,
+      budget,
     });
-    this.#memo = new CallerMemo(callerTtlMs);
+    this.#memo = new CallerMemo(callerTtlMs, budget);
+    this.#assignments = new IntervalMemo(budget);
+    this.#handoffs = new IntervalMemo(budget);
+  }
+
+  /** How current the answers for this caller are (see Scope.freshness). */
+  async freshness(credentials: BackstageCredentials): Promise<{ ageMs: number; stale: boolean }> {
+    return (await this.#scopes.of(credentials)).freshness();
+  }
+
+  /** What GET /health reports: the shared state's age and the memory budget. */
+  health() {
+    const status = this.#shared.status();
+    return {
+      status: !status.loaded ? (status.failures > 0 ? 'unavailable' : 'loading') : status.stale ? 'stale' : 'ok',
+      stateAgeSeconds: status.ageMs === null ? null : Math.floor(status.ageMs / 1000),
+      refreshSeconds: this.#config.refreshSeconds ?? 10,
+      failedRefreshes: status.failures,
+      retryInSeconds: Math.ceil(status.retryInMs / 1000),
+      cache: this.#budget.stats(),
+    } as const;
   }
 
   /**
@@ -312,8 +343,9 @@ export class DataInfraService {
     return rotation;
   }
 
-  async #peopleOf(rotation: RotationEntityV1alpha1, scope: Scope) {
-    const refs = [...referencedRefs([rotation])].filter(r => r.startsWith('user:'));
+  /** The people a rotation names, as the scope may read them (and, with `visible`, only those). */
+  async #peopleOf(rotation: RotationEntityV1alpha1, scope: Scope, visible?: Set<string>) {
+    const refs = [...referencedRefs([rotation])].filter(r => r.startsWith('user:') && (!visible || visible.has(r)));
     const people = await scope.people(refs);
     return new PeopleDirectory(people, this.#config.showContactDetails);
   }
@@ -355,11 +387,15 @@ export class DataInfraService {
     };
   }
 
-  /** The feed covers five weeks back and eight weeks ahead of `now`. */
-  async calendar(rotationRef: string, now: number, credentials: BackstageCredentials) {
+  /**
+   * The feed covers five weeks back and eight weeks ahead of `now`. With
+   * `visible`, people outside it are not named (see calendarFeed).
+   */
+  async calendar(rotationRef: string, now: number, credentials: BackstageCredentials, visible?: Set<string>) {
     const scope = await this.#scopes.of(credentials);
     const rotation = await this.#rotation(rotationRef, scope);
-    const people = await this.#peopleOf(rotation, scope);
+    // Someone outside `visible` appears as for a caller who cannot read them.
+    const people = await this.#peopleOf(rotation, scope, visible);
     const from = now - CALENDAR_PAST_MS;
     const to = now + CALENDAR_AHEAD_MS;
     const { shifts } = this.#shifts(rotation, from, to);
@@ -372,6 +408,37 @@ export class DataInfraService {
       from,
       to,
     });
+  }
+
+  /**
+   * What a subscription made now by this caller may show: undefined when
+   * the caller may read the whole catalog, else the rotation and the people
+   * it names that the caller can read. 404 when the caller cannot read the
+   * rotation.
+   */
+  async calendarVisibility(rotationRef: string, credentials: BackstageCredentials): Promise<Set<string> | undefined> {
+    const scope = await this.#scopes.of(credentials);
+    const rotation = await this.#rotation(rotationRef, scope);
+    if (scope.everything) return undefined;
+    const people = await this.#peopleOf(rotation, scope);
+    return new Set([rotationRef, ...people.refs()]);
+  }
+
+  /**
+   * A subscription's feed, fetched with no Backstage token: read with the
+   * plugin's own credentials and limited to what the subscriber could read
+   * when subscribing. A subscriber who has left the catalog gets nothing.
+   */
+  async calendarFeed(subscription: CalendarSubscription, now: number) {
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const scope = await this.#scopes.of(credentials);
+    if (!(await scope.people([subscription.userRef])).has(subscription.userRef)) {
+      throw new AuthenticationError('This calendar link belongs to a user who is no longer in the catalog');
+    }
+    if (subscription.visibleRefs && !subscription.visibleRefs.has(subscription.rotationRef)) {
+      throw new NotFoundError(`No Rotation ${subscription.rotationRef}`);
+    }
+    return this.calendar(subscription.rotationRef, now, credentials, subscription.visibleRefs);
   }
 
   #domainOf(service: DataServiceEntityV1alpha1, view: CatalogView): string | null {
