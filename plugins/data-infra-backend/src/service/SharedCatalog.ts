@@ -71,13 +71,18 @@ export class SharedCatalog {
   async state(): Promise<SharedState> {
     const now = this.clock();
     if (!this.#state) {
-      if (this.#failures > 0 && now < this.#nextAttemptAt) {
-        throw new ServiceUnavailableError(
-          `The data-infra state of the catalog could not be loaded yet (${this.#lastError}); retrying in ${Math.ceil((this.#nextAttemptAt - now) / 1000)} s`,
-        );
+      // Nothing to answer from yet: try (unless backing off), else say when.
+      if (!(this.#failures > 0 && now < this.#nextAttemptAt)) {
+        try {
+          await this.#refresh();
+          return this.#state!;
+        } catch {
+          // counted and logged by #refresh
+        }
       }
-      await this.#refresh();
-      return this.#state!;
+      throw new ServiceUnavailableError(
+        `The data-infra state of the catalog could not be loaded yet (${this.#lastError}); retrying in ${Math.ceil(Math.max(0, this.#nextAttemptAt - this.clock()) / 1000)} s`,
+      );
     }
     if (now - this.#refreshedAt >= this.refreshMs && now >= this.#nextAttemptAt) {
       // Failures are counted and logged by #refresh.
