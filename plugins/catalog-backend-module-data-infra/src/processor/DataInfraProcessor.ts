@@ -88,7 +88,7 @@ export class DataInfraProcessor implements CatalogProcessor {
     return [
       {
         path: 'spec.domain',
-        message: `must be one of the configured domains (${this.domainIds.join(', ')}), got ${JSON.stringify(domain)}`,
+        message: `must be one of the configured domains (${this.domainIds.join(', ')}), got ${describeValue(domain)}`,
       },
     ];
   }
