@@ -192,6 +192,15 @@ describe('data-infra:catalog-info:render', () => {
     );
   });
 
+  it('refuses a javascript: runbook, naming the field', async () => {
+    const ctx = createMockActionContext({
+      input: { ...form, runbook: 'javascript:alert(document.domain)' } as any,
+    });
+    await expect(createRenderCatalogInfoAction().handler(ctx)).rejects.toThrow(
+      'dataservice:default/lineage-api: spec.runbook: must be an http(s) URL like https://runbooks.example.com/kafka, got "javascript:alert(document.domain)"',
+    );
+  });
+
   it('fails on escalation delays that do not increase', async () => {
     const ctx = createMockActionContext({
       input: {
