@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { stringifyLocationRef } from '@backstage/catalog-model';
+import { stringifyLocationRef, type Entity } from '@backstage/catalog-model';
 import { CatalogProcessorParser, processingResult } from '@backstage/plugin-catalog-node';
 import { Composer, Parser } from 'yaml';
 
@@ -99,7 +99,8 @@ export const tolerantYamlParser: CatalogProcessorParser = async function* parse(
       broken.push({ index, line, message: `expected an entity (a mapping) at the root, got ${Array.isArray(json) ? 'a list' : typeof json}` });
       continue;
     }
-    yield processingResult.entity(location, json);
+    // Shaped like an entity or not, the catalog's own validation decides (as with Backstage's parser).
+    yield processingResult.entity(location, json as unknown as Entity);
   }
   if (broken.length === 0) return;
 
