@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- a test feeds a script URL on purpose */
 /*
  * End to end: the real scaffolder and catalog backends with our catalog
  * module and this module, the real "Register a data service" template from

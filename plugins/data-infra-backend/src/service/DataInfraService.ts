@@ -150,14 +150,16 @@ export class DataInfraService {
   /** What GET /health reports: the shared state's age and the memory budget. */
   health() {
     const status = this.#shared.status();
+    let state: 'ok' | 'stale' | 'loading' | 'unavailable' = status.stale ? 'stale' : 'ok';
+    if (!status.loaded) state = status.failures > 0 ? 'unavailable' : 'loading';
     return {
-      status: !status.loaded ? (status.failures > 0 ? 'unavailable' : 'loading') : status.stale ? 'stale' : 'ok',
+      status: state,
       stateAgeSeconds: status.ageMs === null ? null : Math.floor(status.ageMs / 1000),
       refreshSeconds: this.#config.refreshSeconds ?? 10,
       failedRefreshes: status.failures,
       retryInSeconds: Math.ceil(status.retryInMs / 1000),
       cache: this.#budget.stats(),
-    } as const;
+    };
   }
 
   /**

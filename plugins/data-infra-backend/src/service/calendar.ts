@@ -39,6 +39,7 @@ export function wholeShifts(shifts: RotationShift[], from: number, to: number): 
  * calendar's own NAME it writes as given, so that one is escaped here.
  */
 export function plainText(value: string): string {
+  // eslint-disable-next-line no-control-regex -- these are the characters to drop
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 }
 

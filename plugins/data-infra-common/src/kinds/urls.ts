@@ -10,6 +10,7 @@
 /** Longer URLs are refused: no browser or server handles them everywhere. */
 const MAX_URL_LENGTH = 2048;
 /** Whitespace and control characters have no place in a URL as written. */
+// eslint-disable-next-line no-control-regex -- these are the characters to refuse
 const FORBIDDEN = /[\s\u0000-\u001f\u007f-\u009f]/;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
@@ -61,4 +62,5 @@ export function looksLikeUrl(value: unknown): boolean {
 }
 
 /** C0 and C1 control characters, and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- these are the characters to refuse
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- these tests feed script URLs on purpose */
 import type { Entity } from '@backstage/catalog-model';
 import { validateDataInfraEntity, formatEntityProblems } from './validation';
 import subteamSchema from '../schema/Subteam.v1alpha1.schema.json';

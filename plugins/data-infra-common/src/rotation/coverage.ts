@@ -69,17 +69,6 @@ export interface CompiledCoverage {
   previousBoundary(t: number, limit: number): number;
 }
 
-export function compileCoverage(
-  windows: CoverageWindow[] | undefined,
-  rules: ZoneRules,
-): CompiledCoverage | undefined {
-  if (!windows || windows.length === 0) return undefined;
-  const parsed = parseWindows(windows);
-  const wholeDays = new Set(parsed.filter(w => w.start === 0 && w.end === DAY).flatMap(w => w.days));
-  if (wholeDays.size === 7) return undefined;
-  return new WeeklyCoverage(parsed, rules);
-}
-
 class WeeklyCoverage implements CompiledCoverage {
   readonly #weeks = new Map<number, WeekCoverage>();
   #lastWeek = NaN;
@@ -172,6 +161,17 @@ class WeeklyCoverage implements CompiledCoverage {
       week -= 1;
     }
   }
+}
+
+export function compileCoverage(
+  windows: CoverageWindow[] | undefined,
+  rules: ZoneRules,
+): CompiledCoverage | undefined {
+  if (!windows || windows.length === 0) return undefined;
+  const parsed = parseWindows(windows);
+  const wholeDays = new Set(parsed.filter(w => w.start === 0 && w.end === DAY).flatMap(w => w.days));
+  if (wholeDays.size === 7) return undefined;
+  return new WeeklyCoverage(parsed, rules);
 }
 
 function lastStartingBy(week: WeekCoverage, t: number): number {

@@ -207,15 +207,15 @@ interface OpenRun extends RotationShift {}
  */
 export function rotationShifts(
   rotation: RotationEntityV1alpha1,
-  from: number,
-  to: number,
+  windowFrom: number,
+  windowTo: number,
   options?: { maxShifts?: number },
 ): RotationShifts {
   const r = compileRotation(rotation);
   const maxShifts = Math.max(0, options?.maxShifts ?? 1000);
   // Outside the supported instants nobody is on call.
-  from = Math.max(from, SUPPORTED_INSTANTS.from);
-  to = Math.min(to, SUPPORTED_INSTANTS.until);
+  const from = Math.max(windowFrom, SUPPORTED_INSTANTS.from);
+  const to = Math.min(windowTo, SUPPORTED_INSTANTS.until);
   if (!r || !(from < to)) return { shifts: [], truncated: false };
 
   const roles = rolesOf(r);

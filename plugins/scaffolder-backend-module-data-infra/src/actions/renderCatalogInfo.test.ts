@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- a test feeds a script URL on purpose */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';

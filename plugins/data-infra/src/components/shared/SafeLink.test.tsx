@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- these tests feed script URLs on purpose */
 /*
  * Catalog URLs that bypassed validation (an entity written straight to the
  * database, an older catalog, another processor): the pages must render
