@@ -2,7 +2,8 @@
  * Calendar subscriptions: one row per user and rotation whose link is live.
  * A link is `<id>.<HMAC(id, user, rotation)>`; revoking deletes the row.
  * `visible_refs` is what the user could read when subscribing (null when
- * they could read the whole catalog).
+ * they could read the whole catalog); `user_in_catalog` whether they had a
+ * User entity then.
  */
 
 /** @param {import('knex').Knex} knex */
@@ -14,6 +15,8 @@ exports.up = async function up(knex) {
     table.string('rotation_ref', 512).notNullable();
     table.bigInteger('created_at').notNullable();
     table.text('visible_refs').nullable();
+    // Whether the user had a User entity then: if so, the link dies with it.
+    table.boolean('user_in_catalog').notNullable().defaultTo(false);
     table.unique(['user_ref', 'rotation_ref']);
   });
   await knex.schema.createTable('settings', table => {

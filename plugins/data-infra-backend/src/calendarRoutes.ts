@@ -58,11 +58,11 @@ export function addCalendarRoutes(
   router.post(path, async (req, res) => {
     const ref = rotationRef(req);
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const user = credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
     // 404 when the caller cannot read the rotation; what they can read now
     // is what the feed will ever show them.
-    const visible = await service.calendarVisibility(ref, credentials);
-    const user = credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
-    res.status(201).json(await describe(await subscriptions.subscribe(user, ref, visible, Date.now())));
+    const facts = await service.calendarSubscriptionFacts(ref, user, credentials);
+    res.status(201).json(await describe(await subscriptions.subscribe(user, ref, facts, Date.now())));
   });
 
   router.delete(path, async (req, res) => {

@@ -5,6 +5,8 @@
  */
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import ICAL from 'ical.js';
 import request from 'supertest';
@@ -138,6 +140,38 @@ describe('calendar subscription links', () => {
     expect(again).not.toBe(link);
     expect((await fetchFeed(again)).status).toBe(200);
     expect((await fetchFeed(link)).status).toBe(401);
+  });
+
+  it('stop working when their maker leaves the catalog; a maker who never had a User entity keeps theirs', async () => {
+    // A catalog whose content the test replaces.
+    let current = catalogServiceMock({ entities: fixtureEntities });
+    const catalog = new Proxy(
+      {},
+      {
+        get: (_, name) =>
+          typeof (current as any)[name] === 'function' ? (...args: unknown[]) => (current as any)[name](...args) : (current as any)[name],
+      },
+    );
+    const { server: own } = await startTestBackend({
+      features: [
+        dataInfraPlugin,
+        createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => catalog as any }),
+        mockServices.rootConfig.factory({ data: { dataInfra: { cache: { refresh: 0.1, callerTtl: 0 } } } }),
+        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      ],
+    });
+    const daves: string = (await request(own).post(api).set('Authorization', as('dave'))).body.https;
+    const guests: string = (await request(own).post(api).set('Authorization', mockCredentials.user.header('user:development/guest'))).body.https;
+    const feed = (link: string) => request(own).get(new URL(link).pathname);
+    expect((await feed(daves)).status).toBe(200);
+    expect((await feed(guests)).status).toBe(200);
+    // Dave's User entity is deleted (he left): the catalog state is refreshed.
+    current = catalogServiceMock({ entities: fixtureEntities.filter(e => e.metadata.name !== 'dave') });
+    await new Promise(resolve => setTimeout(resolve, 300));
+    await feed(daves); // the state refreshes behind this one
+    await new Promise(resolve => setTimeout(resolve, 300));
+    expect((await feed(daves)).status).toBe(401);
+    expect((await feed(guests)).status).toBe(200);
   });
 
   it('are for people only, and only for rotations that exist', async () => {

@@ -27,6 +27,8 @@ export interface CalendarSubscription {
   createdAt: number;
   /** What the user could read when subscribing; undefined: the whole catalog. */
   visibleRefs?: Set<string>;
+  /** The user had a User entity when subscribing (the link stops working when it goes). */
+  userInCatalog: boolean;
 }
 
 interface Row {
@@ -35,6 +37,7 @@ interface Row {
   rotation_ref: string;
   created_at: string | number;
   visible_refs: string | null;
+  user_in_catalog: boolean | number;
 }
 
 const fromRow = (row: Row): CalendarSubscription => ({
@@ -42,6 +45,7 @@ const fromRow = (row: Row): CalendarSubscription => ({
   userRef: row.user_ref,
   rotationRef: row.rotation_ref,
   createdAt: Number(row.created_at),
+  userInCatalog: Boolean(row.user_in_catalog),
   ...(row.visible_refs ? { visibleRefs: new Set<string>(JSON.parse(row.visible_refs)) } : {}),
 });
 
@@ -94,14 +98,20 @@ export class CalendarSubscriptions {
   }
 
   /** The user's subscription to the rotation, made now if there is none. */
-  async subscribe(userRef: string, rotationRef: string, visibleRefs: Set<string> | undefined, now: number) {
+  async subscribe(
+    userRef: string,
+    rotationRef: string,
+    facts: { visibleRefs?: Set<string>; userInCatalog: boolean },
+    now: number,
+  ) {
     await this.db<Row>(TABLE)
       .insert({
         id: randomBytes(16).toString('base64url'),
         user_ref: userRef,
         rotation_ref: rotationRef,
         created_at: now,
-        visible_refs: visibleRefs ? JSON.stringify([...visibleRefs].sort()) : null,
+        visible_refs: facts.visibleRefs ? JSON.stringify([...facts.visibleRefs].sort()) : null,
+        user_in_catalog: facts.userInCatalog,
       })
       .onConflict(['user_ref', 'rotation_ref'])
       .ignore();

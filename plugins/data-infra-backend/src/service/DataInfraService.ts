@@ -413,28 +413,35 @@ export class DataInfraService {
   }
 
   /**
-   * What a subscription made now by this caller may show: undefined when
-   * the caller may read the whole catalog, else the rotation and the people
-   * it names that the caller can read. 404 when the caller cannot read the
-   * rotation.
+   * What a subscription made now by this caller may show (`visibleRefs`:
+   * undefined when the caller may read the whole catalog, else the rotation
+   * and the people it names that the caller can read), and whether the
+   * caller has a User entity. 404 when the caller cannot read the rotation.
    */
-  async calendarVisibility(rotationRef: string, credentials: BackstageCredentials): Promise<Set<string> | undefined> {
+  async calendarSubscriptionFacts(
+    rotationRef: string,
+    userRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ visibleRefs?: Set<string>; userInCatalog: boolean }> {
     const scope = await this.#scopes.of(credentials);
     const rotation = await this.#rotation(rotationRef, scope);
-    if (scope.everything) return undefined;
+    const own = await this.#scopes.of(await this.#auth.getOwnServiceCredentials());
+    const userInCatalog = (await own.people([userRef])).has(userRef);
+    if (scope.everything) return { userInCatalog };
     const people = await this.#peopleOf(rotation, scope);
-    return new Set([rotationRef, ...people.refs()]);
+    return { visibleRefs: new Set([rotationRef, ...people.refs()]), userInCatalog };
   }
 
   /**
    * A subscription's feed, fetched with no Backstage token: read with the
    * plugin's own credentials and limited to what the subscriber could read
-   * when subscribing. A subscriber who has left the catalog gets nothing.
+   * when subscribing. A subscriber whose User entity has gone since gets
+   * nothing (one who never had one, like the development guest, keeps it).
    */
   async calendarFeed(subscription: CalendarSubscription, now: number) {
     const credentials = await this.#auth.getOwnServiceCredentials();
     const scope = await this.#scopes.of(credentials);
-    if (!(await scope.people([subscription.userRef])).has(subscription.userRef)) {
+    if (subscription.userInCatalog && !(await scope.people([subscription.userRef])).has(subscription.userRef)) {
       throw new AuthenticationError('This calendar link belongs to a user who is no longer in the catalog');
     }
     if (subscription.visibleRefs && !subscription.visibleRefs.has(subscription.rotationRef)) {
