@@ -7,6 +7,7 @@ import Alert from '@material-ui/lab/Alert';
 import type { CalendarSubscriptionResponse } from '@data-infra/backstage-plugin-data-infra-common';
 import { useState } from 'react';
 import { dataInfraApiRef } from '../../api';
+import { formatInstantIn, viewerZone } from '../shared';
 
 type State =
   | { step: 'idle' }
@@ -63,7 +64,8 @@ export function CalendarSubscription(props: { rotationRef: string }) {
         />
         <Typography variant="caption" color="textSecondary" component="p">
           This link is personal: anyone who has it sees the shifts you could
-          see when you made it (since {links.createdAt}). Revoke it if it leaks.
+          see when you made it ({formatInstantIn(links.createdAt, viewerZone())}).
+          Revoke it if it leaks.
         </Typography>
         <Button size="small" variant="outlined" color="secondary" onClick={revoke}>
           Revoke calendar link
