@@ -14,6 +14,7 @@
  */
 import type { CoverageWindow, Weekday } from '../kinds/types';
 import { ZoneRules } from '../time/zoneRules';
+import { lastAtOrBefore } from './sorted';
 import { countStep } from './steps';
 
 const MINUTE = 60_000;
@@ -122,7 +123,7 @@ class WeeklyCoverage implements CompiledCoverage {
 
   covers(t: number): boolean {
     const week = this.#around(this.#weekOf(t));
-    const i = lastStartingBy(week, t);
+    const i = lastAtOrBefore(week.starts, t);
     return i >= 0 && t < week.ends[i];
   }
 
@@ -133,7 +134,7 @@ class WeeklyCoverage implements CompiledCoverage {
       countStep();
       const merged = this.#around(week);
       const trusted = weekStart(week + 2) - 2 * DAY;
-      const i = lastStartingBy(merged, from);
+      const i = lastAtOrBefore(merged.starts, from);
       let boundary = Infinity;
       if (i >= 0 && from < merged.ends[i]) boundary = merged.ends[i];
       else if (i + 1 < merged.starts.length) boundary = merged.starts[i + 1];
@@ -152,7 +153,7 @@ class WeeklyCoverage implements CompiledCoverage {
       countStep();
       const merged = this.#around(week);
       const trusted = weekStart(week - 1) + 3 * DAY;
-      const i = lastStartingBy(merged, from);
+      const i = lastAtOrBefore(merged.starts, from);
       let boundary = -Infinity;
       if (i >= 0) boundary = from < merged.ends[i] ? merged.starts[i] : merged.ends[i];
       if (boundary >= trusted) return boundary > limit ? boundary : -Infinity;
@@ -172,17 +173,6 @@ export function compileCoverage(
   const wholeDays = new Set(parsed.filter(w => w.start === 0 && w.end === DAY).flatMap(w => w.days));
   if (wholeDays.size === 7) return undefined;
   return new WeeklyCoverage(parsed, rules);
-}
-
-function lastStartingBy(week: WeekCoverage, t: number): number {
-  let lo = 0;
-  let hi = week.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (week.starts[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /*

@@ -4,6 +4,7 @@
  * neighbouring stretches of the same user merged. Built once per rotation
  * in O(m log m); every question about it is a binary search.
  */
+import { lastAtOrBefore } from './sorted';
 
 /** An override with its bounds as instants; `index` is its position in the list. */
 export interface TimedOverride {
@@ -84,29 +85,17 @@ export function buildOverrideTimeline(overrides: TimedOverride[]): OverrideTimel
   return timeline;
 }
 
-/** Index of the last stretch starting at or before t, or -1. */
-function lastStartingBy(tl: OverrideTimeline, t: number): number {
-  let lo = 0;
-  let hi = tl.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tl.starts[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 /** The user an override puts in the role at t, if any. */
 export function overrideAt(tl: OverrideTimeline, t: number): string | undefined {
   if (tl.starts.length === 0) return undefined;
-  const i = lastStartingBy(tl, t);
+  const i = lastAtOrBefore(tl.starts, t);
   return i >= 0 && t < tl.ends[i] ? tl.users[i] : undefined;
 }
 
 /** The first start or end of a stretch strictly after t (Infinity if none). */
 export function nextOverrideBoundary(tl: OverrideTimeline, t: number): number {
   if (tl.starts.length === 0) return Infinity;
-  const i = lastStartingBy(tl, t);
+  const i = lastAtOrBefore(tl.starts, t);
   if (i >= 0 && t < tl.ends[i]) return tl.ends[i];
   return i + 1 < tl.starts.length ? tl.starts[i + 1] : Infinity;
 }
@@ -114,7 +103,7 @@ export function nextOverrideBoundary(tl: OverrideTimeline, t: number): number {
 /** The last start or end of a stretch at or before t (-Infinity if none). */
 export function previousOverrideBoundary(tl: OverrideTimeline, t: number): number {
   if (tl.starts.length === 0) return -Infinity;
-  const i = lastStartingBy(tl, t);
+  const i = lastAtOrBefore(tl.starts, t);
   if (i < 0) return -Infinity;
   return t < tl.ends[i] ? tl.starts[i] : tl.ends[i];
 }
