@@ -41,6 +41,26 @@ export interface Config {
        * answered from the catalog on their behalf.
        */
       refresh?: number;
+      /**
+       * The memory, in bytes, that all of the plugin's memos together may
+       * hold: answers reused within callerTtl, on-call intervals, per-caller
+       * views, permission decisions and entity bodies. One least-recently-
+       * used order across them; sizes are estimated from above. Default
+       * 268435456 (256 MiB); at least 1048576. The in-memory state of the
+       * catalog (see refresh) is data, not a memo, and is not counted.
+       */
+      maxBytes?: number;
+    };
+    /** Calendar subscription links (the Rotation card's Subscribe button). */
+    calendar?: {
+      /**
+       * The key that signs subscription links (HMAC-SHA256), at least 32
+       * characters. Default: a random key made on first use and kept in
+       * the plugin's database, shared by every replica. Set it to keep
+       * links unforgeable even for someone who can read the database.
+       * @visibility secret
+       */
+      secret?: string;
     };
     /**
      * Whether responses include e-mail addresses of people and the contact

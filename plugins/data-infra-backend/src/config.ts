@@ -3,6 +3,7 @@ import {
   DomainInfo,
   normaliseDomains,
 } from '@data-infra/backstage-plugin-data-infra-common';
+import { DEFAULT_MAX_BYTES } from './service/MemoryBudget';
 
 /** The plugin's configuration with every default applied. */
 export interface DataInfraBackendConfig {
@@ -13,6 +14,10 @@ export interface DataInfraBackendConfig {
   /** How often the in-memory state of the catalog is refreshed, in seconds. */
   refreshSeconds?: number;
   showContactDetails: boolean;
+  /** The byte budget shared by every memo of the plugin. */
+  cacheMaxBytes?: number;
+  /** The HMAC key of calendar subscription links, when configured. */
+  calendarSecret?: string;
   /** Measured SLAs; absent without dataInfra.metrics.prometheus. */
   metrics?: {
     baseUrl: string;
@@ -61,6 +66,14 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
   if (!(refresh > 0)) {
     throw new Error(`dataInfra.cache.refresh must be a positive number of seconds, got ${refresh}`);
   }
+  const maxBytes = config.getOptionalNumber('dataInfra.cache.maxBytes') ?? DEFAULT_MAX_BYTES;
+  if (!(maxBytes >= 1024 * 1024)) {
+    throw new Error(`dataInfra.cache.maxBytes must be at least 1048576 (1 MiB), got ${maxBytes}`);
+  }
+  const calendarSecret = config.getOptionalString('dataInfra.calendar.secret');
+  if (calendarSecret !== undefined && calendarSecret.length < 32) {
+    throw new Error('dataInfra.calendar.secret must be at least 32 characters long');
+  }
   return {
     domains: normaliseDomains(
       domains?.map(d => ({
@@ -76,5 +89,7 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
     showContactDetails:
       config.getOptionalBoolean('dataInfra.showContactDetails') ?? true,
     metrics: readMetrics(config),
+    cacheMaxBytes: maxBytes,
+    ...(calendarSecret ? { calendarSecret } : {}),
   };
 }

@@ -5,7 +5,12 @@
  */
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { parseInstant } from '@data-infra/backstage-plugin-data-infra-common';
+import {
+  formatInstant,
+  isSupportedInstant,
+  parseInstant,
+  SUPPORTED_INSTANTS,
+} from '@data-infra/backstage-plugin-data-infra-common';
 import { createHash } from 'node:crypto';
 
 type Query = Record<string, unknown>;
@@ -34,6 +39,11 @@ export function instantParam(query: Query, name: string, fallback: number): numb
   if (value === undefined) {
     throw new InputError(
       `${name}: must be an ISO-8601 instant with an offset, like 2026-03-08T09:00:00Z, got "${raw.slice(0, 80)}"`,
+    );
+  }
+  if (!isSupportedInstant(value)) {
+    throw new InputError(
+      `${name}: must be from ${formatInstant(SUPPORTED_INSTANTS.from)} to before ${formatInstant(SUPPORTED_INSTANTS.until)} (the instants on-call answers are computed for), got "${raw.slice(0, 80)}"`,
     );
   }
   return value;

@@ -1,4 +1,8 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  DiscoveryService,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { DataInfraBackendConfig } from './config';
@@ -17,6 +21,8 @@ import {
 import type { DataInfraService } from './service/DataInfraService';
 import { PreparedJson, prepareJson, sendPrepared } from './preparedJson';
 import { InputError } from '@backstage/errors';
+import { addCalendarRoutes } from './calendarRoutes';
+import type { CalendarSubscriptions } from './service/CalendarSubscriptions';
 
 const DAY = 24 * 3600_000;
 /** /shifts without `to` covers four weeks. */
@@ -26,6 +32,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   service: DataInfraService;
   config: DataInfraBackendConfig;
+  /** Calendar subscription links; without them the subscription routes are absent. */
+  calendar?: { subscriptions: CalendarSubscriptions; discovery: DiscoveryService };
   /** The clock; tests pin it. */
   now?: () => number;
 }
@@ -60,10 +68,29 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   // No route takes a body; anything larger than this is refused before parsing.
   router.use(express.json({ limit: '16kb' }));
 
+  /**
+   * Says how current the catalog state behind an answer is:
+   * `Data-Infra-State-Age` (seconds since it was last refreshed) and
+   * `Data-Infra-State` (fresh, or stale while refreshing fails).
+   */
+  const markFreshness = async (res: express.Response, credentials: BackstageCredentials) => {
+    const { ageMs, stale } = await service.freshness(credentials);
+    res.setHeader('Data-Infra-State-Age', String(Math.floor(ageMs / 1000)));
+    res.setHeader('Data-Infra-State', stale ? 'stale' : 'fresh');
+  };
+
+  // Unauthenticated (plugin.ts): for probes and operators.
+  router.get('/health', async (_req, res) => {
+    const health = service.health();
+    res.status(health.status === 'unavailable' ? 503 : 200).json(health);
+  });
+
   router.get('/oncall', async (req, res) => {
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    await sendJson(req, res, await service.oncall(at, credentials));
+    const body = await service.oncall(at, credentials);
+    await markFreshness(res, credentials);
+    await sendJson(req, res, body);
   });
 
   router.get('/escalation', async (req, res) => {
@@ -72,7 +99,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     })!;
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    await sendJson(req, res, await service.escalation(entityRef, at, credentials));
+    const body = await service.escalation(entityRef, at, credentials);
+    await markFreshness(res, credentials);
+    await sendJson(req, res, body);
   });
 
   const rotationRef = (req: express.Request) =>
@@ -87,13 +116,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       throw new InputError('to: the window from "from" to "to" may span at most 366 days');
     }
     const credentials = await httpAuth.credentials(req);
-    res.json(await service.shifts(ref, from, to, credentials));
+    const body = await service.shifts(ref, from, to, credentials);
+    await markFreshness(res, credentials);
+    res.json(body);
   });
 
   router.get('/rotations/:namespace/:name/calendar.ics', async (req, res) => {
     const ref = rotationRef(req);
     const credentials = await httpAuth.credentials(req);
     const body = await service.calendar(ref, now(), credentials);
+    await markFreshness(res, credentials);
     res.type('text/calendar; charset=utf-8');
     res.setHeader('Content-Disposition', `inline; filename="${req.params.name}.ics"`);
     res.send(body);
@@ -112,6 +144,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const offset = cursorParam(req.query, filterKey);
     const credentials = await httpAuth.credentials(req);
     const page = await service.services({ domain, owner, tier, q, offset, limit }, now(), credentials);
+    await markFreshness(res, credentials);
     res.json({
       items: page.items,
       totalItems: page.totalItems,
@@ -122,7 +155,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/map', async (req, res) => {
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    await sendPrepared(req, res, await service.mapJson(at, credentials));
+    const body = await service.mapJson(at, credentials);
+    await markFreshness(res, credentials);
+    await sendPrepared(req, res, body);
   });
 
   router.get('/sla', async (req, res) => {
@@ -139,8 +174,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       { required: false },
     );
     const credentials = await httpAuth.credentials(req);
-    res.json(await service.checks(entityRef, credentials));
+    const body = await service.checks(entityRef, credentials);
+    await markFreshness(res, credentials);
+    res.json(body);
   });
+
+  if (options.calendar) {
+    addCalendarRoutes(router, { httpAuth, service, now, ...options.calendar });
+  }
 
   return router;
 }

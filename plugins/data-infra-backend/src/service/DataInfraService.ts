@@ -6,7 +6,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { AuthenticationError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ChecksResponse,
@@ -38,10 +38,12 @@ import {
 import type { DataInfraBackendConfig } from '../config';
 import { JsonPrefix, PreparedJson } from '../preparedJson';
 import { buildCalendar, CALENDAR_AHEAD_MS, CALENDAR_PAST_MS, wholeShifts } from './calendar';
+import type { CalendarSubscription } from './CalendarSubscriptions';
 import { CallerMemo } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
 import { IntervalMemo } from './IntervalMemo';
+import { MemoryBudget } from './MemoryBudget';
 import { Scope, Scopes } from './scopes';
 import { SharedCatalog } from './SharedCatalog';
 import { escalationSummary } from './escalationText';
@@ -115,8 +117,11 @@ export class DataInfraService {
   readonly #meter: SlaMeter;
   /** The last /map body before its instant, per skeleton, and its on-call part. */
   readonly #mapPrefixes = new WeakMap<MapSkeleton, { onCall: string; prefix: JsonPrefix }>();
-  readonly #assignments = new IntervalMemo<OnCallAssignment[]>();
-  readonly #handoffs = new IntervalMemo<number>();
+  readonly #auth: AuthService;
+  readonly #budget: MemoryBudget;
+  readonly #shared: SharedCatalog;
+  readonly #assignments: IntervalMemo<OnCallAssignment[]>;
+  readonly #handoffs: IntervalMemo<number>;
 
   constructor(options: {
     catalog: CatalogService;
@@ -127,19 +132,27 @@ export class DataInfraService {
     config: DataInfraBackendConfig;
   }) {
     const { catalog, cache, logger, auth, permissions, config } = options;
-    const reader = new CatalogReader(catalog);
+    // One byte budget for every memo below (dataInfra.cache.maxBytes).
+    const budget = new MemoryBudget(config.cacheMaxBytes);
+    const reader = new CatalogReader(catalog, budget);
     const callerTtlMs = (config.callerTtlSeconds ?? 5) * 1000;
     this.#logger = logger;
     this.#config = config;
+    this.#auth = auth;
+    this.#budget = budget;
+    this.#shared = new SharedCatalog(reader, auth, logger, (config.refreshSeconds ?? 10) * 1000);
     this.#scopes = new Scopes({
       reader,
-      snapshot: new CatalogSnapshot(reader, cache, logger, config),
-      shared: new SharedCatalog(reader, auth, logger, (config.refreshSeconds ?? 10) * 1000),
+      snapshot: new CatalogSnapshot(reader, cache, logger, config, budget),
+      shared: this.#shared,
       permissions,
       logger,
       callerTtlMs,
+      budget,
     });
-    this.#memo = new CallerMemo(callerTtlMs);
+    this.#memo = new CallerMemo(callerTtlMs, budget);
+    this.#assignments = new IntervalMemo(budget);
+    this.#handoffs = new IntervalMemo(budget);
     const metrics = config.metrics;
     this.#meter = new SlaMeter(
       metrics ? new PrometheusClient({ baseUrl: metrics.baseUrl, headers: metrics.headers, timeoutMs: metrics.timeoutMs }) : undefined,
@@ -168,6 +181,26 @@ export class DataInfraService {
     const findings = extra.length === 0 ? base : [...base, ...extra].sort(compareFindings);
     this.#withMeasured.set(base, { version, findings });
     return findings;
+  }
+
+  /** How current the answers for this caller are (see Scope.freshness). */
+  async freshness(credentials: BackstageCredentials): Promise<{ ageMs: number; stale: boolean }> {
+    return (await this.#scopes.of(credentials)).freshness();
+  }
+
+  /** What GET /health reports: the shared state's age and the memory budget. */
+  health() {
+    const status = this.#shared.status();
+    let state: 'ok' | 'stale' | 'loading' | 'unavailable' = status.stale ? 'stale' : 'ok';
+    if (!status.loaded) state = status.failures > 0 ? 'unavailable' : 'loading';
+    return {
+      status: state,
+      stateAgeSeconds: status.ageMs === null ? null : Math.floor(status.ageMs / 1000),
+      refreshSeconds: this.#config.refreshSeconds ?? 10,
+      failedRefreshes: status.failures,
+      retryInSeconds: Math.ceil(status.retryInMs / 1000),
+      cache: this.#budget.stats(),
+    };
   }
 
   /**
@@ -353,8 +386,9 @@ export class DataInfraService {
     return rotation;
   }
 
-  async #peopleOf(rotation: RotationEntityV1alpha1, scope: Scope) {
-    const refs = [...referencedRefs([rotation])].filter(r => r.startsWith('user:'));
+  /** The people a rotation names, as the scope may read them (and, with `visible`, only those). */
+  async #peopleOf(rotation: RotationEntityV1alpha1, scope: Scope, visible?: Set<string>) {
+    const refs = [...referencedRefs([rotation])].filter(r => r.startsWith('user:') && (!visible || visible.has(r)));
     const people = await scope.people(refs);
     return new PeopleDirectory(people, this.#config.showContactDetails);
   }
@@ -396,11 +430,15 @@ export class DataInfraService {
     };
   }
 
-  /** The feed covers five weeks back and eight weeks ahead of `now`. */
-  async calendar(rotationRef: string, now: number, credentials: BackstageCredentials) {
+  /**
+   * The feed covers five weeks back and eight weeks ahead of `now`. With
+   * `visible`, people outside it are not named (see calendarFeed).
+   */
+  async calendar(rotationRef: string, now: number, credentials: BackstageCredentials, visible?: Set<string>) {
     const scope = await this.#scopes.of(credentials);
     const rotation = await this.#rotation(rotationRef, scope);
-    const people = await this.#peopleOf(rotation, scope);
+    // Someone outside `visible` appears as for a caller who cannot read them.
+    const people = await this.#peopleOf(rotation, scope, visible);
     const from = now - CALENDAR_PAST_MS;
     const to = now + CALENDAR_AHEAD_MS;
     const { shifts } = this.#shifts(rotation, from, to);
@@ -413,6 +451,44 @@ export class DataInfraService {
       from,
       to,
     });
+  }
+
+  /**
+   * What a subscription made now by this caller may show (`visibleRefs`:
+   * undefined when the caller may read the whole catalog, else the rotation
+   * and the people it names that the caller can read), and whether the
+   * caller has a User entity. 404 when the caller cannot read the rotation.
+   */
+  async calendarSubscriptionFacts(
+    rotationRef: string,
+    userRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ visibleRefs?: Set<string>; userInCatalog: boolean }> {
+    const scope = await this.#scopes.of(credentials);
+    const rotation = await this.#rotation(rotationRef, scope);
+    const own = await this.#scopes.of(await this.#auth.getOwnServiceCredentials());
+    const userInCatalog = (await own.people([userRef])).has(userRef);
+    if (scope.everything) return { userInCatalog };
+    const people = await this.#peopleOf(rotation, scope);
+    return { visibleRefs: new Set([rotationRef, ...people.refs()]), userInCatalog };
+  }
+
+  /**
+   * A subscription's feed, fetched with no Backstage token: read with the
+   * plugin's own credentials and limited to what the subscriber could read
+   * when subscribing. A subscriber whose User entity has gone since gets
+   * nothing (one who never had one, like the development guest, keeps it).
+   */
+  async calendarFeed(subscription: CalendarSubscription, now: number) {
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const scope = await this.#scopes.of(credentials);
+    if (subscription.userInCatalog && !(await scope.people([subscription.userRef])).has(subscription.userRef)) {
+      throw new AuthenticationError('This calendar link belongs to a user who is no longer in the catalog');
+    }
+    if (subscription.visibleRefs && !subscription.visibleRefs.has(subscription.rotationRef)) {
+      throw new NotFoundError(`No Rotation ${subscription.rotationRef}`);
+    }
+    return this.calendar(subscription.rotationRef, now, credentials, subscription.visibleRefs);
   }
 
   #domainOf(service: DataServiceEntityV1alpha1, view: CatalogView): string | null {

@@ -171,3 +171,32 @@ export interface SlaResponse {
    */
   budgetSeries: Array<[string, number]>;
 }
+
+/**
+ * GET/POST /rotations/:namespace/:name/calendar-subscription: the signed-in
+ * user's link to a rotation's iCalendar feed, which calendar clients fetch
+ * without a Backstage token.
+ * @public
+ */
+export type CalendarSubscriptionResponse =
+  | { subscribed: false }
+  | {
+      subscribed: true;
+      createdAt: string;
+      /** The feed over http(s), for clients that ask for a URL. */
+      https: string;
+      /** The same feed as a webcal: link, which opens the system's calendar app. */
+      webcal: string;
+    };
+
+/** GET /health: how current the plugin's answers are, and its memory budget. @public */
+export interface HealthResponse {
+  /** ok: fresh; stale: the last refresh failed, answers come from an older state; loading: not loaded yet; unavailable: never loaded, failing. */
+  status: 'ok' | 'stale' | 'loading' | 'unavailable';
+  /** Seconds since the shared state was last refreshed successfully. */
+  stateAgeSeconds: number | null;
+  refreshSeconds: number;
+  failedRefreshes: number;
+  retryInSeconds: number;
+  cache: { maxBytes: number; usedBytes: number; peakBytes: number; entries: number; evictions: number };
+}

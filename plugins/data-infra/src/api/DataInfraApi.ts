@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  CalendarSubscriptionResponse,
   ChecksResponse,
   EscalationResponse,
   OnCallResponse,
@@ -38,8 +39,19 @@ export interface DataInfraApi {
     rotationRef: string,
     window: { from: string; to: string },
   ): Promise<ShiftsResponse>;
-  /** The URL of the rotation's iCalendar feed (not fetched). */
+  /**
+   * The URL of the rotation's iCalendar feed (not fetched). It needs a
+   * Backstage token: calendar clients use a subscription link instead.
+   */
   getCalendarUrl(rotationRef: string): Promise<string>;
+  /**
+   * POST /rotations/:namespace/:name/calendar-subscription: the signed-in
+   * user's link to the feed that calendar clients can fetch without a
+   * token (made on first call, the same afterwards).
+   */
+  subscribeToCalendar(rotationRef: string): Promise<CalendarSubscriptionResponse>;
+  /** DELETE of the same: the link stops working at once. */
+  revokeCalendarSubscription(rotationRef: string): Promise<void>;
   /** GET /services: one page. */
   getServices(query?: ServicesQuery): Promise<ServicesResponse>;
   /** GET /services, following cursors until the last page. */

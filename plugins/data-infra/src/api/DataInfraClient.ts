@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
+  CalendarSubscriptionResponse,
   ChecksResponse,
   EscalationResponse,
   OnCallResponse,
@@ -53,6 +54,24 @@ export class DataInfraClient implements DataInfraApi {
   async getCalendarUrl(rotationRef: string): Promise<string> {
     const base = await this.#discoveryApi.getBaseUrl('data-infra');
     return `${base}${rotationPath(rotationRef)}/calendar.ics`;
+  }
+
+  async subscribeToCalendar(rotationRef: string): Promise<CalendarSubscriptionResponse> {
+    const response = await this.#send('POST', `${rotationPath(rotationRef)}/calendar-subscription`);
+    return (await response.json()) as CalendarSubscriptionResponse;
+  }
+
+  async revokeCalendarSubscription(rotationRef: string): Promise<void> {
+    await this.#send('DELETE', `${rotationPath(rotationRef)}/calendar-subscription`);
+  }
+
+  async #send(method: 'POST' | 'DELETE', path: string): Promise<Response> {
+    const base = await this.#discoveryApi.getBaseUrl('data-infra');
+    const response = await this.#fetchApi.fetch(`${base}${path}`, { method });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
   }
 
   getServices(query: ServicesQuery = {}): Promise<ServicesResponse> {

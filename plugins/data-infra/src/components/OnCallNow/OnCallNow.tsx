@@ -1,6 +1,5 @@
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -19,6 +18,7 @@ import {
   LabelledValue,
   OnCallList,
   RefLink,
+  SafeLink,
   formatInstantIn,
   viewerZone,
 } from '../shared';
@@ -74,7 +74,7 @@ function SubteamOnCall(props: {
           : runbooks.map((service, i) => (
               <span key={service.ref}>
                 {i > 0 && ', '}
-                <Link to={service.runbook!}>{service.title}</Link>
+                <SafeLink href={service.runbook}>{service.title}</SafeLink>
               </span>
             ))}
       </LabelledValue>

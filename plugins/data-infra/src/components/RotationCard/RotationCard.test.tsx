@@ -27,10 +27,7 @@ describe('RotationCard', () => {
     expect(ref).toBe('rotation:default/data-platform-oncall');
     expect(Date.parse(window.to) - Date.parse(window.from)).toBe(28 * 86_400_000);
 
-    expect(screen.getByRole('link', { name: /Subscribe \(iCalendar\)/ })).toHaveAttribute(
-      'href',
-      'http://localhost:7007/api/data-infra/rotations/default/data-platform-oncall/calendar.ics',
-    );
+    expect(screen.getByRole('button', { name: 'Get my calendar link' })).toBeInTheDocument();
     expect(screen.getByText('Coverage').nextSibling).toHaveTextContent('mon, tue, wed, thu, fri 08:00–20:00');
     expect(screen.getByText('Overrides').nextSibling).toHaveTextContent(
       '2026-03-02T09:00 – 2026-03-03T09:00 (Europe/Berlin): carol as primary',

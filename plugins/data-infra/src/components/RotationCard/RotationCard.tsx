@@ -1,6 +1,5 @@
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -19,6 +18,7 @@ import {
   formatInstantIn,
   viewerZone,
 } from '../shared';
+import { CalendarSubscription } from './CalendarSubscription';
 import { ShiftTable } from './ShiftTable';
 
 /** How far ahead the card lists shifts. */
@@ -50,15 +50,14 @@ export function RotationCard() {
   });
 
   const { value, loading, error } = useAsync(async () => {
-    const [onCall, shifts, calendarUrl] = await Promise.all([
+    const [onCall, shifts] = await Promise.all([
       api.getOnCall(),
       api.getShifts(entityRef, window),
-      api.getCalendarUrl(entityRef),
     ]);
     const now = onCall.rotations.find(
       r => r.rotation.ref.toLocaleLowerCase('en-US') === entityRef.toLocaleLowerCase('en-US'),
     );
-    return { now, shifts, calendarUrl };
+    return { now, shifts };
   }, [api, entityRef, window]);
 
   const overrides = Array.isArray(spec.overrides) ? spec.overrides : [];
@@ -99,7 +98,7 @@ export function RotationCard() {
                 : 'None foreseen'}
             </LabelledValue>
             <LabelledValue label="Calendar">
-              <Link to={value.calendarUrl}>Subscribe (iCalendar)</Link>
+              <CalendarSubscription rotationRef={entityRef} />
             </LabelledValue>
             <Typography variant="subtitle2" style={{ marginTop: 16 }}>
               Next {UPCOMING_DAYS / 7} weeks

@@ -36,19 +36,30 @@ export const CSV_COLUMNS: CsvColumn[] = [
   { header: 'Worst finding', value: r => r.worstFinding ?? 'ok' },
 ];
 
-/** RFC 4180 quoting: quote when needed, double inner quotes. */
-function quote(value: string | number | undefined): string {
+/**
+ * A cell that a spreadsheet would run as a formula starts with one of
+ * these: = + - @ (OWASP's list), TAB or CR (or LF), which some applications
+ * skip before looking for the others.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/**
+ * Every cell of the export goes through here (add columns to CSV_COLUMNS,
+ * never around it). Catalog text is anyone's: a cell that starts like a
+ * formula gets a leading apostrophe, which spreadsheets show as text; then
+ * RFC 4180 quoting (quote when needed, double inner quotes).
+ */
+export function csvCell(value: string | number | undefined | null): string {
   const text = value === undefined || value === null ? '' : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The rows as CSV text with a header line, CRLF line ends. */
 export function servicesToCsv(rows: ServiceSummary[]): string {
-  const lines = [CSV_COLUMNS.map(c => quote(c.header)).join(',')];
+  const lines = [CSV_COLUMNS.map(c => csvCell(c.header)).join(',')];
   for (const row of rows) {
-    lines.push(CSV_COLUMNS.map(c => quote(c.value(row))).join(','));
+    lines.push(CSV_COLUMNS.map(c => csvCell(c.value(row))).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -6,6 +6,7 @@ export { RefLink, RefLinkList } from './RefLink';
 export { SeverityChip } from './SeverityChip';
 export { LabelledValue } from './LabelledValue';
 export { ContactDetails } from './ContactDetails';
+export { SafeLink } from './SafeLink';
 export { OnCallList } from './OnCallList';
 export { useDomains, domainTitle } from './useDomains';
 export { PolicySummary } from './PolicySummary';
