@@ -4,7 +4,8 @@
  * the entity page of every Subteam, DataService and Rotation the instance's
  * catalog lists (with every tab of the first one of each kind), and fails
  * on any error panel, uncaught page error, console error of our plugins,
- * API answer of 400 or more, or a page still loading after 30 seconds.
+ * API answer of 400 or more, or a page still loading after 30 seconds. On
+ * the first Rotation it also opens the calendar link the card makes on click.
  *
  * `make test` runs it against this repository's app (the Playwright config's
  * backend), where the entity list must also equal catalog-info/;
@@ -120,6 +121,33 @@ async function tabPaths(page: Page, entityPage: string): Promise<string[]> {
   return [...new Set(hrefs.map(h => new URL(h, page.url()).pathname))];
 }
 
+/**
+ * What a card shows only after a click, on the first entity of a kind: the
+ * Rotation card's calendar subscription ("Get my calendar link" makes the
+ * signed-in person's link, or shows the one they have; the crawl does not
+ * revoke it, so a link someone uses keeps working).
+ */
+async function openClickOnlyParts(page: Page, watcher: PageWatcher, label: string, kind: string) {
+  if (kind !== 'rotation') return;
+  const button = page.getByRole('button', { name: 'Get my calendar link' });
+  if ((await button.count()) === 0) {
+    watcher.problems.push({ page: label, what: 'no "Get my calendar link" button on the Rotation card' });
+    return;
+  }
+  watcher.visiting(`${label} (calendar link)`);
+  await button.click();
+  const shown = page.getByRole('textbox', { name: 'Calendar link' });
+  const failed = page.getByRole('alert');
+  await expect(shown.or(failed).first()).toBeVisible({ timeout: SETTLE_TIMEOUT_MS });
+  await settle(page, watcher);
+  if (!(await shown.isVisible())) {
+    watcher.problems.push({ page: `${label} (calendar link)`, what: `no link: ${(await failed.allInnerTexts()).join(' ')}` });
+  }
+  for (const what of await visibleFailures(page)) watcher.problems.push({ page: `${label} (calendar link)`, what });
+  await shown.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(screenshotDir, `${kind}-calendar-link.png`), fullPage: true });
+}
+
 const report = (problems: Problem[]) =>
   problems.map(p => `  ${p.page}: ${p.what}`).join('\n');
 
@@ -155,6 +183,7 @@ test('every data-infra page and entity page opens without a problem', async ({ p
     await test.step(label, async () => {
       await visit(page, watcher, { label, path: entityPage, shot: first ? kind : undefined, inApp: true });
       if (!first) return;
+      await openClickOnlyParts(page, watcher, label, kind);
       // Every tab of the first entity of each kind (ours are Escalation and On call).
       for (const tab of await tabPaths(page, entityPage)) {
         const name = tab.split('/').pop();

@@ -6,10 +6,13 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  formatInstant,
+  isSupportedInstant,
   parseInstant,
   SERVICE_SORT_KEYS,
   SERVICES_MAX_LIMIT,
   ServiceSortKey,
+  SUPPORTED_INSTANTS,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { createHash } from 'node:crypto';
 
@@ -39,6 +42,11 @@ export function instantParam(query: Query, name: string, fallback: number): numb
   if (value === undefined) {
     throw new InputError(
       `${name}: must be an ISO-8601 instant with an offset, like 2026-03-08T09:00:00Z, got "${raw.slice(0, 80)}"`,
+    );
+  }
+  if (!isSupportedInstant(value)) {
+    throw new InputError(
+      `${name}: must be from ${formatInstant(SUPPORTED_INSTANTS.from)} to before ${formatInstant(SUPPORTED_INSTANTS.until)} (the instants on-call answers are computed for), got "${raw.slice(0, 80)}"`,
     );
   }
   return value;

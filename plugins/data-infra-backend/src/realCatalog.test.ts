@@ -25,6 +25,23 @@ const hideZookeeper: PermissionPolicy = {
   },
 };
 
+/** Users may read everything except Priya Raman's User entity and the Data Engineering rotation. */
+const hidePriyaAndDataEngineering: PermissionPolicy = {
+  async handle(req) {
+    if (isResourcePermission(req.permission, 'catalog-entity') && req.permission.attributes.action === 'read') {
+      return createCatalogConditionalDecision(req.permission, {
+        not: {
+          anyOf: [
+            catalogConditions.hasMetadata({ key: 'name', value: 'priya.raman' }),
+            catalogConditions.hasMetadata({ key: 'name', value: 'data-engineering-oncall' }),
+          ],
+        },
+      });
+    }
+    return { result: AuthorizeResult.ALLOW };
+  },
+};
+
 const user = mockCredentials.user.header('user:default/lukas.weber');
 /** Wednesday 4 March 2026, 12:00 UTC (Berlin is on CET, +01:00, until 29 March). */
 const AT = '2026-03-04T12:00:00Z';
@@ -163,11 +180,13 @@ describe('a user who may not read one DataService', () => {
   const get = (path: string) => request(backend.server).get(`/api/data-infra${path}`).set('Authorization', user);
   const ZK = 'dataservice:default/zookeeper';
 
-  it('gets 404 for it on /escalation and /checks', async () => {
+  it('gets 404 for it on /escalation, /checks and /sla', async () => {
     expect((await get(`/escalation?entityRef=${ZK}`)).status).toBe(404);
     expect((await get(`/checks?entityRef=${ZK}`)).status).toBe(404);
+    expect((await get(`/sla?entityRef=${ZK}`)).status).toBe(404);
     // Its neighbour stays readable.
     expect((await get('/escalation?entityRef=dataservice:default/kafka')).status).toBe(200);
+    expect((await get('/sla?entityRef=dataservice:default/kafka')).status).toBe(200);
   });
 
   it('never sees it inside /services, /map, /oncall or /checks', async () => {
@@ -193,5 +212,41 @@ describe('a user who may not read one DataService', () => {
 
     const oncall = await get(`/oncall?at=${AT}`);
     expect(JSON.stringify(oncall.body)).not.toContain('zookeeper');
+  });
+});
+
+describe('a calendar subscription made by a user who may not read everything', () => {
+  let backend: Awaited<ReturnType<typeof startRealBackend>>;
+  beforeAll(async () => {
+    backend = await startRealBackend(hidePriyaAndDataEngineering);
+  });
+  afterAll(() => backend?.stop());
+  const subscription = (rotation: string) => `/api/data-infra/rotations/default/${rotation}/calendar-subscription`;
+
+  it('shows in its feed, fetched with no token, only what the user could read when subscribing', async () => {
+    // A rotation the user cannot read cannot be subscribed to.
+    const hidden = await request(backend.server).post(subscription('data-engineering-oncall')).set('Authorization', user);
+    expect(hidden.status).toBe(404);
+
+    const made = await request(backend.server).post(subscription('data-platform-oncall')).set('Authorization', user);
+    expect(made.status).toBe(201);
+    // The feed is read with the plugin's own credentials, which may read
+    // Priya; the link still only names whom its maker could read.
+    const feed = await request(backend.server).get(new URL(made.body.https).pathname);
+    expect(feed.status).toBe(200);
+    const summaries = [...feed.text.matchAll(/^SUMMARY:(.*)\r$/gm)].map(m => m[1]);
+    expect(summaries.some(s => s.includes('Lukas Weber'))).toBe(true);
+    expect(summaries.some(s => s.includes('priya.raman'))).toBe(true);
+    expect(feed.text).not.toContain('Priya Raman');
+    // The same as the user's own authenticated feed.
+    const own = await request(backend.server)
+      .get('/api/data-infra/rotations/default/data-platform-oncall/calendar.ics')
+      .set('Authorization', user);
+    expect([...own.text.matchAll(/^SUMMARY:(.*)\r$/gm)].map(m => m[1])).toEqual(summaries);
+    // Someone who may read everything (the plugin itself) names her.
+    const service = await request(backend.server)
+      .get('/api/data-infra/rotations/default/data-platform-oncall/calendar.ics')
+      .set('Authorization', mockCredentials.service.header());
+    expect(service.text).toContain('Priya Raman');
   });
 });

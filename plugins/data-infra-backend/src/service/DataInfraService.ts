@@ -6,10 +6,11 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { AuthenticationError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ChecksResponse,
+  compareFindings,
   errorBudget,
   EscalationPath,
   EscalationResponse,
@@ -19,6 +20,7 @@ import {
   isDataServiceEntity,
   isRotationEntity,
   isSubteamEntity,
+  measuredFindings,
   nextHandoff,
   OnCallAssignment,
   OnCallResponse,
@@ -26,9 +28,11 @@ import {
   OnCallRole,
   RotationEntityV1alpha1,
   rotationShifts,
+  ServiceLevelMeasurement,
   ServiceSortKey,
   ServiceSummary,
   ShiftsResponse,
+  SlaResponse,
   FlatChecksResponse,
   groupFindings,
   SubteamsOnCallResponse,
@@ -36,12 +40,15 @@ import {
 import type { DataInfraBackendConfig } from '../config';
 import { JsonPrefix, PreparedJson } from '../preparedJson';
 import { buildCalendar, CALENDAR_AHEAD_MS, CALENDAR_PAST_MS, wholeShifts } from './calendar';
+import type { CalendarSubscription } from './CalendarSubscriptions';
 import { CallerMemo } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
 import { IntervalMemo } from './IntervalMemo';
+import { MemoryBudget, sizeOf } from './MemoryBudget';
 import { Scope, Scopes } from './scopes';
 import { SharedCatalog } from './SharedCatalog';
+import { ViewMemo } from './ViewMemo';
 import { escalationSummary } from './escalationText';
 import { levelsAt, targetTitle } from './escalationLevels';
 import { worst } from './findingIndex';
@@ -55,6 +62,8 @@ import {
   onCallParts,
 } from './ownershipMap';
 import { PeopleDirectory } from './people';
+import { PrometheusClient } from './metrics/PrometheusClient';
+import { SlaMeter } from './metrics/SlaMeter';
 import { referencedRefs } from './references';
 import { fullRef, refOf, stateOf, titleOf } from './refs';
 
@@ -108,16 +117,25 @@ export class DataInfraService {
   readonly #logger: LoggerService;
   readonly #config: DataInfraBackendConfig;
   readonly #memo: CallerMemo;
-  /** The instant-independent part of /map, per view (views are reused while unchanged). */
-  readonly #skeletons = new WeakMap<CatalogView, Promise<MapSkeleton>>();
+  /**
+   * The instant-independent part of /map, per view (views are reused while
+   * unchanged) and state of the measurements it shows.
+   */
+  readonly #skeletons = new WeakMap<CatalogView, { version: number; skeleton: Promise<MapSkeleton> }>();
+  /** Catalog findings with the measured ones, per list of catalog findings and state of the measurements. */
+  readonly #withMeasured = new WeakMap<Finding[], { version: number; findings: Finding[] }>();
+  readonly #meter: SlaMeter;
   /** The last /map body before its instant, per skeleton, and its on-call part. */
   readonly #mapPrefixes = new WeakMap<MapSkeleton, { onCall: string; prefix: JsonPrefix }>();
-  /** The table behind /services, per view and its findings. */
-  readonly #tables = new WeakMap<CatalogView, { findings: Finding[]; table: ServiceTable }>();
+  /** The table behind /services, per view and measurement cycle. */
+  readonly #tables: ViewMemo<ServiceTable>;
   /** The instant-independent part of /oncall/subteams, per view. */
-  readonly #boards = new WeakMap<CatalogView, SubteamsOnCallSkeleton>();
-  readonly #assignments = new IntervalMemo<OnCallAssignment[]>();
-  readonly #handoffs = new IntervalMemo<number>();
+  readonly #boards: ViewMemo<SubteamsOnCallSkeleton>;
+  readonly #auth: AuthService;
+  readonly #budget: MemoryBudget;
+  readonly #shared: SharedCatalog;
+  readonly #assignments: IntervalMemo<OnCallAssignment[]>;
+  readonly #handoffs: IntervalMemo<number>;
 
   constructor(options: {
     catalog: CatalogService;
@@ -128,19 +146,78 @@ export class DataInfraService {
     config: DataInfraBackendConfig;
   }) {
     const { catalog, cache, logger, auth, permissions, config } = options;
-    const reader = new CatalogReader(catalog);
+    // One byte budget for every memo below (dataInfra.cache.maxBytes).
+    const budget = new MemoryBudget(config.cacheMaxBytes);
+    const reader = new CatalogReader(catalog, budget);
     const callerTtlMs = (config.callerTtlSeconds ?? 5) * 1000;
     this.#logger = logger;
     this.#config = config;
+    this.#auth = auth;
+    this.#budget = budget;
+    this.#shared = new SharedCatalog(reader, auth, logger, (config.refreshSeconds ?? 10) * 1000);
     this.#scopes = new Scopes({
       reader,
-      snapshot: new CatalogSnapshot(reader, cache, logger, config),
-      shared: new SharedCatalog(reader, auth, logger, (config.refreshSeconds ?? 10) * 1000),
+      snapshot: new CatalogSnapshot(reader, cache, logger, config, budget),
+      shared: this.#shared,
       permissions,
       logger,
       callerTtlMs,
+      budget,
     });
-    this.#memo = new CallerMemo(callerTtlMs);
+    this.#memo = new CallerMemo(callerTtlMs, budget);
+    this.#assignments = new IntervalMemo(budget);
+    this.#handoffs = new IntervalMemo(budget);
+    this.#tables = new ViewMemo(budget, table => table.estimatedBytes);
+    // The subteam and rotation entities it names are counted with the view.
+    this.#boards = new ViewMemo(budget, (board, view) => sizeOf(board, new Set<object>(view.byRef.values())));
+    const metrics = config.metrics;
+    this.#meter = new SlaMeter(
+      metrics ? new PrometheusClient({ baseUrl: metrics.baseUrl, headers: metrics.headers, timeoutMs: metrics.timeoutMs }) : undefined,
+      logger,
+      { refreshMs: metrics?.refreshMs ?? 60_000, waitMs: metrics?.waitMs ?? 2_000 },
+    );
+  }
+
+  /** The SLA meter (benchmarks read its query count). */
+  get meter(): SlaMeter {
+    return this.#meter;
+  }
+
+  /**
+   * A view's findings: the catalog checks and what the measured SLAs raise
+   * (budget exhausted, fast or slow burn, freshness or latency breached),
+   * in the order of findings lists. Rebuilt when a measurement cycle ends.
+   */
+  async #findings(view: CatalogView, measured?: Map<string, ServiceLevelMeasurement>): Promise<Finding[]> {
+    const base = await view.findings();
+    const measurements = measured ?? (await this.#meter.measurements(view.services));
+    const version = this.#meter.version;
+    const known = this.#withMeasured.get(base);
+    if (known?.version === version) return known.findings;
+    const extra = view.services.flatMap(s => measuredFindings(refOf(s), s, measurements.get(refOf(s))));
+    const findings = extra.length === 0 ? base : [...base, ...extra].sort(compareFindings);
+    this.#withMeasured.set(base, { version, findings });
+    return findings;
+  }
+
+  /** How current the answers for this caller are (see Scope.freshness). */
+  async freshness(credentials: BackstageCredentials): Promise<{ ageMs: number; stale: boolean }> {
+    return (await this.#scopes.of(credentials)).freshness();
+  }
+
+  /** What GET /health reports: the shared state's age and the memory budget. */
+  health() {
+    const status = this.#shared.status();
+    let state: 'ok' | 'stale' | 'loading' | 'unavailable' = status.stale ? 'stale' : 'ok';
+    if (!status.loaded) state = status.failures > 0 ? 'unavailable' : 'loading';
+    return {
+      status: state,
+      stateAgeSeconds: status.ageMs === null ? null : Math.floor(status.ageMs / 1000),
+      refreshSeconds: this.#config.refreshSeconds ?? 10,
+      failedRefreshes: status.failures,
+      retryInSeconds: Math.ceil(status.retryInMs / 1000),
+      cache: this.#budget.stats(),
+    };
   }
 
   /**
@@ -249,11 +326,7 @@ export class DataInfraService {
     const scope = await this.#scopes.of(credentials);
     return this.#remembered(scope, `subteams-oncall|${at}`, async () => {
       const view = await scope.view();
-      let board = this.#boards.get(view);
-      if (!board) {
-        board = buildSubteamsOnCall(view, this.#config);
-        this.#boards.set(view, board);
-      }
+      const board = this.#boards.get(view, 0, () => buildSubteamsOnCall(view, this.#config));
       return {
         at: formatInstant(at),
         subteams: board.subteams.map(({ subteam, rotations, fixed }) => {
@@ -351,8 +424,9 @@ export class DataInfraService {
     return rotation;
   }
 
-  async #peopleOf(rotation: RotationEntityV1alpha1, scope: Scope) {
-    const refs = [...referencedRefs([rotation])].filter(r => r.startsWith('user:'));
+  /** The people a rotation names, as the scope may read them (and, with `visible`, only those). */
+  async #peopleOf(rotation: RotationEntityV1alpha1, scope: Scope, visible?: Set<string>) {
+    const refs = [...referencedRefs([rotation])].filter(r => r.startsWith('user:') && (!visible || visible.has(r)));
     const people = await scope.people(refs);
     return new PeopleDirectory(people, this.#config.showContactDetails);
   }
@@ -399,11 +473,15 @@ export class DataInfraService {
     };
   }
 
-  /** The feed covers five weeks back and eight weeks ahead of `now`. */
-  async calendar(rotationRef: string, now: number, credentials: BackstageCredentials) {
+  /**
+   * The feed covers five weeks back and eight weeks ahead of `now`. With
+   * `visible`, people outside it are not named (see calendarFeed).
+   */
+  async calendar(rotationRef: string, now: number, credentials: BackstageCredentials, visible?: Set<string>) {
     const scope = await this.#scopes.of(credentials);
     const rotation = await this.#rotation(rotationRef, scope);
-    const people = await this.#peopleOf(rotation, scope);
+    // Someone outside `visible` appears as for a caller who cannot read them.
+    const people = await this.#peopleOf(rotation, scope, visible);
     const from = now - CALENDAR_PAST_MS;
     const to = now + CALENDAR_AHEAD_MS;
     const { shifts } = this.#shifts(rotation, from, to);
@@ -416,6 +494,44 @@ export class DataInfraService {
       from,
       to,
     });
+  }
+
+  /**
+   * What a subscription made now by this caller may show (`visibleRefs`:
+   * undefined when the caller may read the whole catalog, else the rotation
+   * and the people it names that the caller can read), and whether the
+   * caller has a User entity. 404 when the caller cannot read the rotation.
+   */
+  async calendarSubscriptionFacts(
+    rotationRef: string,
+    userRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ visibleRefs?: Set<string>; userInCatalog: boolean }> {
+    const scope = await this.#scopes.of(credentials);
+    const rotation = await this.#rotation(rotationRef, scope);
+    const own = await this.#scopes.of(await this.#auth.getOwnServiceCredentials());
+    const userInCatalog = (await own.people([userRef])).has(userRef);
+    if (scope.everything) return { userInCatalog };
+    const people = await this.#peopleOf(rotation, scope);
+    return { visibleRefs: new Set([rotationRef, ...people.refs()]), userInCatalog };
+  }
+
+  /**
+   * A subscription's feed, fetched with no Backstage token: read with the
+   * plugin's own credentials and limited to what the subscriber could read
+   * when subscribing. A subscriber whose User entity has gone since gets
+   * nothing (one who never had one, like the development guest, keeps it).
+   */
+  async calendarFeed(subscription: CalendarSubscription, now: number) {
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const scope = await this.#scopes.of(credentials);
+    if (subscription.userInCatalog && !(await scope.people([subscription.userRef])).has(subscription.userRef)) {
+      throw new AuthenticationError('This calendar link belongs to a user who is no longer in the catalog');
+    }
+    if (subscription.visibleRefs && !subscription.visibleRefs.has(subscription.rotationRef)) {
+      throw new NotFoundError(`No Rotation ${subscription.rotationRef}`);
+    }
+    return this.calendar(subscription.rotationRef, now, credentials, subscription.visibleRefs);
   }
 
   /** A row of /services: the table's row and what depends on the instant. */
@@ -473,6 +589,7 @@ export class DataInfraService {
       onCall,
       worstFinding: worst(row.findings),
       findingCount: row.findings.length,
+      ...(row.measured ? { measured: row.measured } : {}),
     };
   }
 
@@ -483,13 +600,14 @@ export class DataInfraService {
     credentials: BackstageCredentials,
   ): Promise<{ items: ServiceSummary[]; totalItems: number; hasMore: boolean }> {
     const view = await (await this.#scopes.of(credentials)).view();
-    const findings = await view.findings();
-    let built = this.#tables.get(view);
-    if (built?.findings !== findings) {
-      built = { findings, table: new ServiceTable(view, findings) };
-      this.#tables.set(view, built);
-    }
-    const matching = built.table.ordered(query.sort, query.order).filter(row => matchesFilter(row, query));
+    // Every service's measurement is at hand (one cycle measures them all);
+    // none is asked of Prometheus for this request.
+    const measured = await this.#meter.measurements(view.services);
+    const version = this.#meter.version;
+    const findings = await this.#findings(view, measured);
+    const table = this.#tables.get(view, version, () => new ServiceTable(view, findings, measured));
+    const matching = table.ordered(query.sort, query.order).filter(row => matchesFilter(row, query));
+    this.#tables.resized(view);
     const page = matching.slice(query.offset, query.offset + query.limit);
     return {
       items: page.map(row => this.#serviceRow(row, view, at)),
@@ -503,13 +621,18 @@ export class DataInfraService {
     const scope = await this.#scopes.of(credentials);
     return this.#remembered(scope, `map|${at}`, async () => {
       const view = await scope.view();
-      let skeleton = this.#skeletons.get(view);
-      if (!skeleton) {
-        skeleton = view.findings().then(findings => buildMapSkeleton(view, findings, this.#config));
-        this.#skeletons.set(view, skeleton);
+      const measured = await this.#meter.measurements(view.services);
+      const version = this.#meter.version;
+      let entry = this.#skeletons.get(view);
+      if (entry?.version !== version) {
+        const skeleton = this.#findings(view, measured).then(findings =>
+          buildMapSkeleton(view, findings, this.#config, measured),
+        );
+        entry = { version, skeleton };
+        this.#skeletons.set(view, entry);
         skeleton.catch(() => this.#skeletons.delete(view));
       }
-      const built = await skeleton;
+      const built = await entry.skeleton;
       const parts = onCallParts(built, rotation => this.#onCall(rotation, at, view.people));
       // Each part is one JSON value, so the joined parts are equal exactly
       // when every part is.
@@ -526,14 +649,14 @@ export class DataInfraService {
   /** The findings over everything the caller can read, or those concerning one entity. */
   async findings(entityRef: string | undefined, credentials: BackstageCredentials): Promise<Finding[]> {
     const view = await (await this.#scopes.of(credentials)).view();
-    if (!entityRef) return view.findings();
+    if (!entityRef) return this.#findings(view);
     if (!view.byRef.has(entityRef) || !/^(subteam|dataservice|rotation):/.test(entityRef)) {
       throw new NotFoundError(`No Subteam, DataService or Rotation ${entityRef}`);
     }
-    return concerning(await view.findings(), new Set([entityRef]));
+    return concerning(await this.#findings(view), new Set([entityRef]));
   }
 
-  /** GET /checks: grouped by cause, or flat for scripts. */
+  /** GET /checks: grouped by cause, or flat for scripts; measured findings included. */
   async checks(
     entityRef: string | undefined,
     flat: boolean,
@@ -541,5 +664,25 @@ export class DataInfraService {
   ): Promise<ChecksResponse | FlatChecksResponse> {
     const findings = await this.findings(entityRef, credentials);
     return flat ? { findings } : { groups: groupFindings(findings) };
+  }
+
+  /**
+   * GET /sla: one DataService's SLA as measured, and its budget over the
+   * window. 404 when the caller may not read it, like every route.
+   */
+  async sla(entityRef: string, credentials: BackstageCredentials): Promise<SlaResponse> {
+    const scope = await this.#scopes.of(credentials);
+    const service = (await scope.byRefs([entityRef])).get(entityRef);
+    if (!service || !isDataServiceEntity(service)) throw new NotFoundError(`No DataService ${entityRef}`);
+    const [measurements, budgetSeries] = await Promise.all([
+      this.#meter.measurements([service]),
+      this.#meter.budgetSeries(service),
+    ]);
+    const measurement = measurements.get(entityRef);
+    return {
+      entityRef,
+      ...(measurement ? { measurement } : {}),
+      budgetSeries: measurement?.state === 'measured' ? budgetSeries : [],
+    };
   }
 }

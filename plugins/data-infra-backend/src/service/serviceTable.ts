@@ -10,12 +10,16 @@ import {
   Finding,
   FindingSeverity,
   isSubteamEntity,
+  MeasuredSummary,
+  measuredSummary,
   parseIsoDuration,
   resolveEscalationPolicy,
+  ServiceLevelMeasurement,
   ServiceSortKey,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { CatalogView } from './CatalogSnapshot';
 import { findingsOf, worst } from './findingIndex';
+import { sizeOf } from './MemoryBudget';
 import { fullRef, refOf, titleOf } from './refs';
 
 /** One service with what the table filters and sorts it by. */
@@ -25,9 +29,12 @@ export interface ServiceTableRow {
   ownerRef?: string;
   domain: string | null;
   findings: Finding[];
+  /** The budget as measured when the table was built (see SlaMeter). */
+  measured?: MeasuredSummary;
   /** Lower-cased text `q` searches: name, title, description, technology, type, tags. */
   haystack: string;
-  sortValues: Record<ServiceSortKey, string | number>;
+  /** null: no value to sort by, last in either order. */
+  sortValues: Record<ServiceSortKey, string | number | null>;
 }
 
 export interface ServiceFilter {
@@ -45,8 +52,10 @@ const durationMs = (text: string | undefined) =>
 export class ServiceTable {
   readonly rows: ServiceTableRow[];
   readonly #orders = new Map<string, ServiceTableRow[]>();
+  readonly #rowBytes: number;
 
-  constructor(view: CatalogView, findings: Finding[]) {
+  /** `findings` and `measurements` of one measurement cycle: the table is rebuilt with the next. */
+  constructor(view: CatalogView, findings: Finding[], measurements: Map<string, ServiceLevelMeasurement>) {
     this.rows = view.services.map(service => {
       const ref = refOf(service);
       const spec = service.spec;
@@ -59,12 +68,14 @@ export class ServiceTable {
       const levels = Array.isArray(policy?.levels) ? policy!.levels : [];
       const sla = spec.sla;
       const title = titleOf(service, ref);
+      const measured = measuredSummary(measurements.get(ref));
       return {
         service,
         ref,
         ownerRef,
         domain,
         findings: own,
+        ...(measured ? { measured } : {}),
         haystack: [
           service.metadata.name,
           service.metadata.title,
@@ -83,6 +94,8 @@ export class ServiceTable {
           tier: spec.tier ?? Number.MAX_SAFE_INTEGER,
           availability: sla?.availability ?? -1,
           errorBudget: sla?.availability === undefined ? -1 : 100 - sla.availability,
+          // Least budget left first; unmeasured and unavailable last.
+          budget: measured?.budgetLeft ?? null,
           supportHours: sla?.supportHours?.type ?? '',
           sev1: durationMs(sla?.responseTime?.sev1),
           // Fastest first page first; without a policy last.
@@ -92,6 +105,13 @@ export class ServiceTable {
         },
       };
     });
+    // The view's entities are counted with the view.
+    this.#rowBytes = sizeOf(this.rows, new Set<object>(view.byRef.values()));
+  }
+
+  /** What the table holds beyond the view, for the memory budget (grows with each order). */
+  get estimatedBytes(): number {
+    return this.#rowBytes + this.#orders.size * (64 + 8 * this.rows.length);
   }
 
   /** The rows in one order, computed once; ties broken by title, then ref. */
@@ -103,8 +123,11 @@ export class ServiceTable {
       rows = [...this.rows].sort((a, b) => {
         const x = a.sortValues[sort];
         const y = b.sortValues[sort];
-        const primary =
-          typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+        // Rows without a value come last whatever the order.
+        if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+        let primary = 0;
+        if (typeof x === 'number' && typeof y === 'number') primary = x - y;
+        else if (x !== null && y !== null) primary = collator.compare(String(x), String(y));
         return (
           sign * primary ||
           collator.compare(String(a.sortValues.title), String(b.sortValues.title)) ||

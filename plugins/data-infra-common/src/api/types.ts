@@ -6,6 +6,7 @@
 import type { Contact, CoverageWindow, ServiceLevel } from '../kinds/types';
 import type { Finding, FindingGroup, FindingSeverity } from '../checks/types';
 import type { RotationRole } from '../rotation/types';
+import type { MeasuredSummary, ServiceLevelMeasurement } from '../sla/types';
 
 /** A person as shown to users. @public */
 export interface PersonSummary {
@@ -99,6 +100,8 @@ export interface ServiceSummary {
   onCall: OnCallRole[];
   worstFinding: FindingSeverity | null;
   findingCount: number;
+  /** The error budget as measured in Prometheus; absent without availability indicators. */
+  measured?: MeasuredSummary;
 }
 
 /** A service's escalation path in brief. @public */
@@ -120,7 +123,12 @@ export interface ServiceEscalation {
 /** The largest page GET /services gives (`limit`). @public */
 export const SERVICES_MAX_LIMIT = 200;
 
-/** Columns GET /services sorts by (`sort`), in the order of `order` (asc|desc). @public */
+/**
+ * Columns GET /services sorts by (`sort`), in the order of `order`
+ * (asc|desc). `budget` is the measured budget left (least first when
+ * ascending); services without a measured figure come last in both orders.
+ * @public
+ */
 export const SERVICE_SORT_KEYS = [
   'title',
   'domain',
@@ -128,6 +136,7 @@ export const SERVICE_SORT_KEYS = [
   'tier',
   'availability',
   'errorBudget',
+  'budget',
   'supportHours',
   'sev1',
   'escalation',
@@ -177,6 +186,8 @@ export interface OwnershipMapResponse {
         availability?: number;
         supportHours?: string;
         worstFinding: FindingSeverity | null;
+        /** The error budget as measured in Prometheus; absent without availability indicators. */
+        measured?: MeasuredSummary;
       }>;
     }
   >;
@@ -226,3 +237,49 @@ export interface SubteamsOnCallResponse {
 
 /** Coverage shown for a rotation. @public */
 export type { CoverageWindow };
+
+/**
+ * GET /sla?entityRef=: a DataService's SLA as measured, with the budget left
+ * over the window as a series for a sparkline. `measurement` is absent when
+ * the service declares no indicators.
+ * @public
+ */
+export interface SlaResponse {
+  entityRef: string;
+  measurement?: ServiceLevelMeasurement;
+  /**
+   * Budget left (1 untouched … below 0 overspent) counted from the start of
+   * the window to each point, oldest first: [ISO instant, share]. Empty when
+   * unavailable or without an availability indicator.
+   */
+  budgetSeries: Array<[string, number]>;
+}
+
+/**
+ * GET/POST /rotations/:namespace/:name/calendar-subscription: the signed-in
+ * user's link to a rotation's iCalendar feed, which calendar clients fetch
+ * without a Backstage token.
+ * @public
+ */
+export type CalendarSubscriptionResponse =
+  | { subscribed: false }
+  | {
+      subscribed: true;
+      createdAt: string;
+      /** The feed over http(s), for clients that ask for a URL. */
+      https: string;
+      /** The same feed as a webcal: link, which opens the system's calendar app. */
+      webcal: string;
+    };
+
+/** GET /health: how current the plugin's answers are, and its memory budget. @public */
+export interface HealthResponse {
+  /** ok: fresh; stale: the last refresh failed, answers come from an older state; loading: not loaded yet; unavailable: never loaded, failing. */
+  status: 'ok' | 'stale' | 'loading' | 'unavailable';
+  /** Seconds since the shared state was last refreshed successfully. */
+  stateAgeSeconds: number | null;
+  refreshSeconds: number;
+  failedRefreshes: number;
+  retryInSeconds: number;
+  cache: { maxBytes: number; usedBytes: number; peakBytes: number; entries: number; evictions: number };
+}

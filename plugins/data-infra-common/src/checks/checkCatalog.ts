@@ -469,12 +469,16 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
     else if (isRotationEntity(entity)) checkRotation(index, entity, findings);
     else if (isDataServiceEntity(entity)) checkService(index, entity, lookup, hasRotation, week, findings);
   }
-  return findings.sort(
-    (a, b) =>
-      compare(a.entityRef, b.entityRef) ||
-      compare(a.check, b.check) ||
-      compare(a.path ?? '', b.path ?? '') ||
-      compare(a.message, b.message),
+  return findings.sort(compareFindings);
+}
+
+/** The order of findings lists: entityRef, then check, then path (then message). @public */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compare(a.entityRef, b.entityRef) ||
+    compare(a.check, b.check) ||
+    compare(a.path ?? '', b.path ?? '') ||
+    compare(a.message, b.message)
   );
 }
 

@@ -332,10 +332,18 @@ export function mockDataInfraApi(
     getCalendarUrl: jest
       .fn()
       .mockResolvedValue('http://localhost:7007/api/data-infra/rotations/default/data-platform-oncall/calendar.ics'),
+    subscribeToCalendar: jest.fn().mockResolvedValue({
+      subscribed: true,
+      createdAt: '2026-03-10T10:00:00Z',
+      https: 'https://backstage.example.com/api/data-infra/calendar-feeds/AAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB.ics',
+      webcal: 'webcal://backstage.example.com/api/data-infra/calendar-feeds/AAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB.ics',
+    }),
+    revokeCalendarSubscription: jest.fn().mockResolvedValue(undefined),
     getServices: jest.fn().mockResolvedValue({ items: services, totalItems: services.length }),
     getAllServices: jest.fn().mockResolvedValue(services),
     getMap: jest.fn().mockResolvedValue(ownershipMap),
     getChecks: jest.fn().mockResolvedValue({ groups: [] }),
+    getSla: jest.fn().mockResolvedValue({ entityRef: 'dataservice:default/kafka', budgetSeries: [] }),
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  CalendarSubscriptionResponse,
   ChecksResponse,
   EscalationResponse,
   OnCallResponse,
@@ -8,6 +9,7 @@ import type {
   ServiceSummary,
   ServicesResponse,
   ShiftsResponse,
+  SlaResponse,
   SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 
@@ -48,8 +50,19 @@ export interface DataInfraApi {
     rotationRef: string,
     window: { from: string; to: string },
   ): Promise<ShiftsResponse>;
-  /** The URL of the rotation's iCalendar feed (not fetched). */
+  /**
+   * The URL of the rotation's iCalendar feed (not fetched). It needs a
+   * Backstage token: calendar clients use a subscription link instead.
+   */
   getCalendarUrl(rotationRef: string): Promise<string>;
+  /**
+   * POST /rotations/:namespace/:name/calendar-subscription: the signed-in
+   * user's link to the feed that calendar clients can fetch without a
+   * token (made on first call, the same afterwards).
+   */
+  subscribeToCalendar(rotationRef: string): Promise<CalendarSubscriptionResponse>;
+  /** DELETE of the same: the link stops working at once. */
+  revokeCalendarSubscription(rotationRef: string): Promise<void>;
   /** GET /services: one page. */
   getServices(query?: ServicesQuery): Promise<ServicesResponse>;
   /**
@@ -64,6 +77,8 @@ export interface DataInfraApi {
   getMap(): Promise<OwnershipMapResponse>;
   /** GET /checks: findings grouped by cause, for the whole catalog or one entity. */
   getChecks(options?: { entityRef?: string }): Promise<ChecksResponse>;
+  /** GET /sla: a DataService's SLA as measured in Prometheus, with its budget over the window. */
+  getSla(entityRef: string): Promise<SlaResponse>;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
+  CalendarSubscriptionResponse,
   ChecksResponse,
   EscalationResponse,
   OnCallResponse,
@@ -9,6 +10,7 @@ import type {
   ServiceSummary,
   ServicesResponse,
   ShiftsResponse,
+  SlaResponse,
   SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { SERVICES_MAX_LIMIT } from '@data-infra/backstage-plugin-data-infra-common';
@@ -63,6 +65,24 @@ export class DataInfraClient implements DataInfraApi {
     return `${base}${rotationPath(rotationRef)}/calendar.ics`;
   }
 
+  async subscribeToCalendar(rotationRef: string): Promise<CalendarSubscriptionResponse> {
+    const response = await this.#send('POST', `${rotationPath(rotationRef)}/calendar-subscription`);
+    return (await response.json()) as CalendarSubscriptionResponse;
+  }
+
+  async revokeCalendarSubscription(rotationRef: string): Promise<void> {
+    await this.#send('DELETE', `${rotationPath(rotationRef)}/calendar-subscription`);
+  }
+
+  async #send(method: 'POST' | 'DELETE', path: string): Promise<Response> {
+    const base = await this.#discoveryApi.getBaseUrl('data-infra');
+    const response = await this.#fetchApi.fetch(`${base}${path}`, { method });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+
   getServices(query: ServicesQuery = {}): Promise<ServicesResponse> {
     return this.#get('/services', {
       domain: query.domain,
@@ -99,6 +119,10 @@ export class DataInfraClient implements DataInfraApi {
 
   getChecks(options?: { entityRef?: string }): Promise<ChecksResponse> {
     return this.#get('/checks', { entityRef: options?.entityRef });
+  }
+
+  getSla(entityRef: string): Promise<SlaResponse> {
+    return this.#get('/sla', { entityRef });
   }
 
   async #get<T>(

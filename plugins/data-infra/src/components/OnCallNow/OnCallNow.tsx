@@ -1,6 +1,5 @@
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -22,9 +21,9 @@ import {
   LabelledValue,
   OnCallList,
   RefLink,
+  SafeLink,
   domainTitle,
   formatInstantIn,
-  isUrl,
   useDomains,
   MoreInServiceCatalog,
   viewerZone,
@@ -38,7 +37,7 @@ function Runbooks(props: { subteam: SubteamOnCall }) {
       {subteam.runbooks.map((runbook, i) => (
         <span key={runbook.ref}>
           {i > 0 && ', '}
-          {isUrl(runbook.url) ? <Link to={runbook.url}>{runbook.title}</Link> : runbook.title}
+          <SafeLink href={runbook.url}>{runbook.title}</SafeLink>
         </span>
       ))}
       <MoreInServiceCatalog owner={subteam.ref} count={subteam.runbookCount - subteam.runbooks.length} />

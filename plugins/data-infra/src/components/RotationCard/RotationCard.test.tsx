@@ -44,10 +44,9 @@ describe('RotationCard', () => {
     expect(DateTime.fromISO(window.from).setZone(DateTime.local().zoneName!).toFormat('HH:mm')).toBe('00:00');
     expect(api.getOnCall).toHaveBeenCalledWith({ rotation: 'rotation:default/data-platform-oncall' });
 
-    expect(screen.getByRole('link', { name: /Subscribe \(iCalendar\)/ })).toHaveAttribute(
-      'href',
-      'http://localhost:7007/api/data-infra/rotations/default/data-platform-oncall/calendar.ics',
-    );
+    // The calendar link is the viewer's own, asked for only on click (see CalendarSubscription).
+    expect(screen.getByRole('button', { name: 'Get my calendar link' })).toBeInTheDocument();
+    expect(api.subscribeToCalendar).not.toHaveBeenCalled();
   });
 
   it('lists the overrides still ahead, in the rotation zone', async () => {

@@ -1,6 +1,5 @@
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -30,6 +29,7 @@ import {
   formatInstantIn,
   viewerZone,
 } from '../shared';
+import { CalendarSubscription } from './CalendarSubscription';
 import { handoffRhythm } from './rhythm';
 import { ShiftTable } from './ShiftTable';
 import { ShiftTimeline } from './ShiftTimeline';
@@ -94,7 +94,7 @@ function Participants(props: {
  * A Rotation: who is on call now and the next hand-off, when it hands off
  * (in words), its participants in order with who is next, its coverage and
  * overrides, four weeks of shifts as a timeline (with the same shifts as a
- * table), and its iCalendar feed.
+ * table), and the viewer's calendar subscription link.
  */
 export function RotationCard() {
   const { entity } = useEntity();
@@ -115,15 +115,14 @@ export function RotationCard() {
   });
 
   const { value, loading, error } = useAsync(async () => {
-    const [onCall, shifts, calendarUrl] = await Promise.all([
+    const [onCall, shifts] = await Promise.all([
       api.getOnCall({ rotation: entityRef }),
       api.getShifts(entityRef, { from: window.from, to: window.to }),
-      api.getCalendarUrl(entityRef),
     ]);
     const now = onCall.rotations.find(
       r => r.rotation.ref.toLocaleLowerCase('en-US') === entityRef.toLocaleLowerCase('en-US'),
     );
-    return { now, shifts, calendarUrl };
+    return { now, shifts };
   }, [api, entityRef, window]);
 
   // Overrides still ahead or running (a half-filled one is shown as written).
@@ -174,7 +173,7 @@ export function RotationCard() {
                   ))}
             </LabelledValue>
             <LabelledValue label="Calendar">
-              <Link to={value.calendarUrl}>Subscribe (iCalendar)</Link>
+              <CalendarSubscription rotationRef={entityRef} />
             </LabelledValue>
             <Typography variant="subtitle2" style={{ margin: '16px 0 8px' }}>
               Next {UPCOMING_DAYS / 7} weeks

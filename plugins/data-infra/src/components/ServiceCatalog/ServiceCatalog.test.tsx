@@ -2,14 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderOnEntityPage } from '../../__testUtils__/renderCard';
 import { mockDataInfraApi, services } from '../../__testUtils__/fixtures';
 import { ServiceCatalog } from './ServiceCatalog';
+import { csvCells as cells } from '../../__testUtils__/csv';
 import { servicesToCsv } from './csv';
-
-/** The cells of one CSV line (RFC 4180 quoting). */
-function cells(line: string): string[] {
-  return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
-    .filter(m => m.index! < line.length || m[1] !== '')
-    .map(m => (m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1]));
-}
 
 function readBlob(blob: Blob): Promise<string> {
   // The Blob may be Node's (has text()) or jsdom's (needs a FileReader).

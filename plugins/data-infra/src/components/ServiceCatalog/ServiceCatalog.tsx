@@ -1,5 +1,4 @@
 import {
-  Link,
   ResponseErrorPanel,
   Table,
   type TableColumn,
@@ -21,13 +20,15 @@ import { useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { dataInfraApiRef, type ServicesQuery } from '../../api';
 import {
+  BudgetStatusChip,
+  formatBudgetLeft,
   RefLink,
+  SafeLink,
   SeverityChip,
   domainTitle,
   formatDurationMs,
   formatIsoDuration,
   formatPercent,
-  isUrl,
   useDomains,
 } from '../shared';
 import { downloadText, servicesToCsv } from './csv';
@@ -58,17 +59,23 @@ function findingLabel(row: ServiceSummary): string {
 }
 
 /**
+ * Ten columns fit 1440 px only with less than Material UI's 16 + 24 px of
+ * padding per cell.
+ */
+const CELL_PADDING = { paddingLeft: 8, paddingRight: 8 };
+
+/**
  * The columns; `field` is the server's sort key (GET /services?sort=), so
  * the table sorts on the server, over every row that matches.
  */
 function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
   const sortKey = (key: ServiceSortKey) => key;
-  return [
+  const list: TableColumn<ServiceSummary>[] = [
     {
       title: 'Service',
       field: sortKey('title'),
       highlight: true,
-      width: '18%',
+      width: '16%',
       render: row => (
         <>
           <RefLink entityRef={row.ref} title={row.title} />
@@ -79,7 +86,7 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
     {
       title: 'Owner',
       field: sortKey('owner'),
-      width: '11%',
+      width: '9%',
       render: row => {
         const domain = domainTitle(domains, row.domain ?? undefined);
         return (
@@ -93,16 +100,13 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
     {
       title: 'Tier',
       field: sortKey('tier'),
-      width: '4%',
-      cellStyle: { maxWidth: 60 },
-      headerStyle: { maxWidth: 60 },
+      width: '3%',
       render: row => row.tier ?? '—',
     },
     {
       title: 'SLA',
       field: sortKey('availability'),
-      width: '12%',
-      cellStyle: { minWidth: 130 },
+      width: '11%',
       render: row => (
         <>
           {formatPercent(row.sla?.availability)}
@@ -113,15 +117,30 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
       ),
     },
     {
+      // Least left first; services without a measured figure last either way.
+      title: 'Budget left',
+      field: sortKey('budget'),
+      width: '10%',
+      render: row =>
+        row.measured ? (
+          <span title={row.measured.reason}>
+            {formatBudgetLeft(row.measured)}
+            <BudgetStatusChip status={row.measured.status} compact />
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
       title: 'Sev1 response',
       field: sortKey('sev1'),
-      width: '7%',
+      width: '6%',
       render: row => formatIsoDuration(row.sla?.responseTime?.sev1),
     },
     {
       title: 'Escalation',
       field: sortKey('escalation'),
-      width: '18%',
+      width: '15%',
       render: row => (
         <>
           {firstLevelText(row)}
@@ -161,6 +180,11 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
       render: row => <SeverityChip severity={row.worstFinding} label={findingLabel(row)} />,
     },
   ];
+  return list.map(column => ({
+    ...column,
+    cellStyle: { ...CELL_PADDING, ...(column.cellStyle as object) },
+    headerStyle: { ...CELL_PADDING, ...column.headerStyle },
+  }));
 }
 
 /**
@@ -172,7 +196,7 @@ function CompactContact(props: { contact: ServiceSummary['contact'] }) {
   const { chat, tickets, pager } = props.contact ?? {};
   const link = (label: string, value: string | undefined) => {
     if (!value) return null;
-    return isUrl(value) ? <Link to={value}>{label}</Link> : <span>{`${label}: ${value}`}</span>;
+    return <SafeLink href={value} fallback={`${label}: ${value}`}>{label}</SafeLink>;
   };
   const links = [link('Tickets', tickets), link('Pager', pager)].filter(Boolean);
   if (!chat && links.length === 0) return <>—</>;
