@@ -12,7 +12,9 @@
  * entities in catalog-info/: 42 DataServices, 2 Rotations, 4 Subteams,
  * 9 Users, 11 Groups). --plain writes the same entities as plain Backstage
  * kinds (DataService → Component, Subteam → Group, Rotation → Resource, with
- * the same fields) for comparison.
+ * the same fields) for comparison. --indicators N gives every DataService
+ * an availability indicator on the Prometheus counters bench_requests_total
+ * and bench_errors_total of shard (service number mod N), for bench/sla.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +30,11 @@ if (!out) {
   process.exit(2);
 }
 const plain = args.includes('--plain');
+const shards = opt('indicators') ? Number(opt('indicators')) : 0;
+const indicatorsOf = (i) => {
+  const shard = `shard="${i % shards}"`;
+  return { availability: { good: `sum(rate(bench_requests_total{${shard}}[{{.window}}])) - sum(rate(bench_errors_total{${shard}}[{{.window}}]))`, total: `sum(rate(bench_requests_total{${shard}}[{{.window}}]))` } };
+};
 const total = opt('total') ? Number(opt('total')) : undefined;
 const share = (part) => Math.max(1, Math.round((total * part) / 68));
 const counts = total
@@ -80,7 +87,7 @@ for (let i = 0; i < counts.services; i++) {
   const s = i % counts.subteams;
   const tier = (i % 3) + 1;
   const deps = i > 0 ? [`dataservice:default/service-${pad(Math.floor(i / 2))}`] : [];
-  docs.services.push({ apiVersion: 'data-infra.io/v1alpha1', kind: 'DataService', metadata: { name: `service-${pad(i)}`, title: `Service ${i}`, description: `Synthetic service ${i}`, tags: ['synthetic'] }, spec: { type: types[i % types.length], lifecycle: 'production', owner: `subteam:default/subteam-${pad(s)}`, tier, technology: 'Synthetic', dependsOn: deps, consumers: [`group:default/stakeholders-${pad(i % counts.groups)}`], runbook: `https://runbooks.example.com/service-${i}`, sla: { availability: [99.95, 99.9, 99.5][tier - 1], window: '30d', supportHours: { type: '24x7' }, responseTime: { sev1: 'PT15M', sev2: 'PT1H', sev3: 'P1D' } } } });
+  docs.services.push({ apiVersion: 'data-infra.io/v1alpha1', kind: 'DataService', metadata: { name: `service-${pad(i)}`, title: `Service ${i}`, description: `Synthetic service ${i}`, tags: ['synthetic'] }, spec: { type: types[i % types.length], lifecycle: 'production', owner: `subteam:default/subteam-${pad(s)}`, tier, technology: 'Synthetic', dependsOn: deps, consumers: [`group:default/stakeholders-${pad(i % counts.groups)}`], runbook: `https://runbooks.example.com/service-${i}`, sla: { availability: [99.95, 99.9, 99.5][tier - 1], window: '30d', supportHours: { type: '24x7' }, responseTime: { sev1: 'PT15M', sev2: 'PT1H', sev3: 'P1D' }, ...(shards ? { indicators: indicatorsOf(i) } : {}) } } });
 }
 
 /*

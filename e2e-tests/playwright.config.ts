@@ -5,13 +5,20 @@
  */
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
+import { chromiumLaunchOptions, viewport } from './chromium';
 
 const port = Number(process.env.E2E_PORT ?? 7007);
 const baseURL = `http://localhost:${port}`;
 const root = path.resolve(__dirname, '..');
 
+/** Set by scripts/test-e2e when Prometheus is installed: the demo Prometheus's port. */
+const prometheusPort = process.env.E2E_PROMETHEUS_PORT;
+
 export default defineConfig({
-  testDir: path.join(__dirname, 'tests'),
+  // The specs in tests/, and the crawl of every page (crawl/), which
+  // scripts/crawl also runs on its own against another instance.
+  testDir: __dirname,
+  testMatch: ['tests/**/*.spec.ts', 'crawl/**/*.spec.ts'],
   timeout: 90_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
@@ -20,39 +27,48 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   outputDir: path.join(__dirname, 'results'),
-  webServer: {
-    command: 'scripts/run-backend --config ../../app-config.yaml',
-    cwd: root,
-    url: `${baseURL}/.backstage/health/v1/readiness`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      // Same entry point and app-config.yaml as `make start`, moved to a
-      // free port; the backend serves the built app (packages/app/dist).
-      APP_CONFIG_backend_baseUrl: baseURL,
-      APP_CONFIG_backend_listen_port: String(port),
-      APP_CONFIG_app_baseUrl: baseURL,
-      APP_CONFIG_backend_cors_origin: baseURL,
-      NODE_ENV: 'development',
+  webServer: [
+    // A month of the seed's exporter metrics with known incidents, first:
+    // the backend measures SLAs against it.
+    ...(prometheusPort
+      ? [
+          {
+            command: `node --require @backstage/cli/config/nodeTransform.cjs packages/prometheus-testkit/src/dev.ts --port ${prometheusPort} --dir ${path.join(root, 'e2e-tests', 'results', 'prometheus')}`,
+            cwd: root,
+            url: `http://127.0.0.1:${prometheusPort}/-/ready`,
+            reuseExistingServer: false,
+            timeout: 120_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          },
+        ]
+      : []),
+    {
+      command: 'scripts/run-backend --config ../../app-config.yaml',
+      cwd: root,
+      url: `${baseURL}/.backstage/health/v1/readiness`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        // Same entry point and app-config.yaml as `make start`, moved to a
+        // free port; the backend serves the built app (packages/app/dist).
+        APP_CONFIG_backend_baseUrl: baseURL,
+        APP_CONFIG_backend_listen_port: String(port),
+        APP_CONFIG_app_baseUrl: baseURL,
+        APP_CONFIG_backend_cors_origin: baseURL,
+        ...(prometheusPort
+          ? { APP_CONFIG_dataInfra_metrics_prometheus_baseUrl: `http://127.0.0.1:${prometheusPort}` }
+          : {}),
+        NODE_ENV: 'development',
+      },
     },
-  },
+  ],
   use: {
     baseURL,
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Without these Chromium stalls on this closed network.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    viewport,
+    launchOptions: chromiumLaunchOptions,
   },
 });

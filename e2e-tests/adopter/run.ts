@@ -174,23 +174,33 @@ function checkTarball(file: string) {
   }
 }
 
-/** The README steps, applied to a fresh app. */
+/**
+ * The README steps, applied to a fresh app. Returns what the app's lockfile
+ * held before the first step that installs one of our packages (after the
+ * upgrade): the baseline our packages are judged against.
+ */
 async function followSteps(appDir: string, steps: Step[], env: NodeJS.ProcessEnv) {
+  const app = path.basename(appDir);
+  let beforeOurs: Map<string, Set<string>> | undefined;
   for (const step of steps) {
+    if (!beforeOurs && step.lang === 'sh' && step.body.includes('@data-infra/') && !stepsOnly) {
+      beforeOurs = lockedVersions(path.join(appDir, 'yarn.lock'));
+    }
     try {
       if (step.lang === 'diff') {
         const file = applyDiff(appDir, step.body);
-        console.log(`adopter:   edited ${file} (${step.source})`);
+        console.log(`adopter:   ${app}: edited ${file} (${step.source})`);
       } else if (stepsOnly) {
-        console.log(`adopter:   would run: ${step.body.trim().split('\n').join(' ; ')} (${step.source})`);
+        console.log(`adopter:   ${app}: would run: ${step.body.trim().split('\n').join(' ; ')} (${step.source})`);
       } else {
-        console.log(`adopter:   $ ${step.body.trim().split('\n').filter(l => !l.startsWith('#')).join(' ; ')} (${step.source})`);
-        await run('bash', ['-euo', 'pipefail', '-c', step.body], { cwd: appDir, env, label: `step-${path.basename(appDir)}` });
+        console.log(`adopter:   ${app}: $ ${step.body.trim().split('\n').filter(l => !l.startsWith('#')).join(' ; ')} (${step.source})`);
+        await run('bash', ['-euo', 'pipefail', '-c', step.body], { cwd: appDir, env, label: `step-${app}` });
       }
     } catch (e) {
-      throw new Error(`README step failed: ${step.source}\n${(e as Error).message}`);
+      throw new Error(`${app}: README step failed: ${step.source}\n${(e as Error).message}`);
     }
   }
+  return beforeOurs ?? new Map();
 }
 
 /** Our entities in the app's catalog-info/, as an adopter keeps their own. */
@@ -207,30 +217,35 @@ function addTestCatalogFiles(appDir: string) {
 }
 
 /**
- * Registers them, as an adopter registers their own: a location in
- * app-config.yaml (a second config file would replace the list the README
- * steps added to). Users and Groups need a rule of their own.
+ * Registers them through the app's org file, as an adopter keeps their
+ * people and teams: a Location entity appended to examples/org.yaml. The
+ * catalog matches rules against the origin location, so the test's Users,
+ * Groups, Subteams and Rotations are admitted only by the rule the catalog
+ * module's README step gives that location; its DataServices by the global
+ * one. A README without those rules fails ingestion here.
  */
 function registerTestCatalog(appDir: string) {
-  applyDiff(
-    appDir,
-    [
-      '--- app-config.yaml',
-      '+++ app-config.yaml',
-      '@@',
-      '   locations:',
-      '+    - type: file',
-      '+      target: ../../catalog-info/all.yaml',
-      '+      rules:',
-      '+        - allow: [User, Group]',
-    ].join('\n'),
+  const org = path.join(appDir, 'examples', 'org.yaml');
+  if (!fs.existsSync(org)) throw new Error('create-app no longer makes examples/org.yaml; the catalog module README names it');
+  fs.appendFileSync(
+    org,
+    '\n---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: data-infra-adopter-test\nspec:\n  targets:\n    - ../catalog-info/all.yaml\n',
   );
 }
 
-function checkDependencies(appDir: string) {
+/**
+ * Our packages add no second copy of a framework package: every package the
+ * app has in several versions already had them before our first install
+ * (create-app's legacy app does: its @backstage/app-defaults still requires
+ * frontend-plugin-api 0.18).
+ */
+function checkDependencies(appDir: string, beforeOurs: Map<string, Set<string>>) {
   const app = lockedVersions(path.join(appDir, 'yarn.lock'));
-  const twice = duplicates(app, isFramework);
-  if (twice.length) throw new Error(`the app has two copies of framework packages:\n  ${twice.join('\n  ')}`);
+  const added = (name: string) => [...(app.get(name) ?? [])].some(v => !beforeOurs.get(name)?.has(v));
+  const twice = duplicates(app, name => isFramework(name) && added(name));
+  if (twice.length) throw new Error(`our packages brought second copies of framework packages:\n  ${twice.join('\n  ')}`);
+  const already = duplicates(beforeOurs, isFramework);
+  if (already.length) console.log(`adopter:   ${path.basename(appDir)}: twice before our packages (create-app's own): ${already.join(', ')}`);
   const ours = lockedVersions(path.join(repoRoot, 'yarn.lock'));
   const off = misaligned(app, ours, name => name.startsWith('@backstage/'));
   if (off.length) {
@@ -368,7 +383,7 @@ async function checkRunningApp(backend: AppBackend) {
   });
   const token = guest.backstageIdentity.token;
   // Auth module: the signed-in member owns what their Subteam owns.
-  console.log(`adopter:   guest owns ${guest.backstageIdentity.identity.ownershipEntityRefs.join(', ')}`);
+  console.log(`adopter:   ${path.basename(backend.appDir)}: guest owns ${guest.backstageIdentity.identity.ownershipEntityRefs.join(', ')}`);
 
   // Ingestion: every entity of the test's files, none with a processing error.
   const expected = declaredRefs();
@@ -408,7 +423,16 @@ async function checkRunningApp(backend: AppBackend) {
   if (!html.includes('Platform (adopter test)')) throw new Error('the served app does not carry dataInfra.domains (frontend visibility)');
 }
 
+/** One crawl at a time: Playwright's results folder is shared. */
+let crawling: Promise<unknown> = Promise.resolve();
+
 async function crawl(app: string, baseUrl: string) {
+  const turn = crawling.then(() => crawlNow(app, baseUrl));
+  crawling = turn.catch(() => undefined);
+  return turn;
+}
+
+async function crawlNow(app: string, baseUrl: string) {
   const crawlScript = path.join(repoRoot, 'scripts', 'crawl');
   if (!fs.existsSync(crawlScript)) {
     console.log(`adopter:   NOT CRAWLED: scripts/crawl is not in this tree yet (issue 13); the ${app} app's pages were not opened in a browser`);
@@ -433,11 +457,11 @@ async function adopt(app: (typeof APPS)[number], env: NodeJS.ProcessEnv) {
   // The adopter's own catalog-info files, before our steps (the CLI step checks them).
   addTestCatalogFiles(appDir);
   const steps = installSteps(repoRoot, app.kind);
-  await phase(`${app.name}: README steps (${steps.length})`, () => followSteps(appDir, steps, env));
+  const beforeOurs = await phase(`${app.name}: README steps (${steps.length})`, () => followSteps(appDir, steps, env));
   if (stepsOnly) return;
   registerTestCatalog(appDir);
   await phase(`${app.name}: dependencies`, async () => {
-    checkDependencies(appDir);
+    checkDependencies(appDir, beforeOurs);
     // For a person reading the logs: what `yarn why` says about two framework packages.
     for (const pkg of ['@backstage/frontend-plugin-api', '@backstage/backend-plugin-api']) {
       await run('yarn', ['why', pkg], { cwd: appDir, env, label: `why-${pkg}` });
@@ -473,7 +497,12 @@ async function main() {
       path.join(workDir, '.yarnrc.yml'),
       registry ? `npmScopes:\n  data-infra:\n    npmRegistryServer: "${registry.url}"\nunsafeHttpWhitelist:\n  - "127.0.0.1"\n` : '',
     );
-    for (const app of APPS.filter(a => !onlyApp || a.name === onlyApp || a.kind === onlyApp)) await adopt(app, env);
+    // Both apps at once: most of each app's time is single-threaded (the
+    // install's native builds, tsc), so on two cores they overlap well.
+    const apps = APPS.filter(a => !onlyApp || a.name === onlyApp || a.kind === onlyApp);
+    const results = await Promise.allSettled(apps.map(app => adopt(app, env)));
+    const failures = results.flatMap(r => (r.status === 'rejected' ? [r.reason] : []));
+    if (failures.length) throw new Error(failures.map(f => (f instanceof Error ? f.message : String(f))).join('\n\n'));
   } finally {
     await registry?.close();
   }

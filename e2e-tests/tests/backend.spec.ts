@@ -28,7 +28,14 @@ test.describe('the standard backend', () => {
       .toBeGreaterThan(0);
 
     expect(group.spec.profile.displayName).toBe('Data Infrastructure');
-    const users = await get('/entities/by-query?filter=kind=user&limit=100');
+    // The group can be stitched before every one of its users is.
+    let users: any;
+    await expect
+      .poll(async () => {
+        users = await get('/entities/by-query?filter=kind=user&limit=100');
+        return users.items.filter((u: any) => u.relations?.some((r: any) => r.targetRef === 'group:default/data-infrastructure')).length;
+      }, { timeout: 60_000 })
+      .toBeGreaterThanOrEqual(9);
     const userNames = users.items.map((u: any) => u.metadata.name);
     expect(userNames).toContain('samira.haddad');
     expect(userNames.length).toBeGreaterThanOrEqual(9); // the lead and eight engineers

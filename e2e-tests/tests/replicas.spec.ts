@@ -1,13 +1,21 @@
 /*
- * Production shape: two backend replicas on one PostgreSQL database must give
- * the same answers, share one search index on the PostgreSQL engine (with
- * the Domain filter), see the same catalog changes, and lose nothing when one
- * stops. Skipped, with the reason, where no PostgreSQL server is reachable.
+ * Production shape: two backend replicas on one PostgreSQL database, run as
+ * production runs them (NODE_ENV=production, app-config.production.yaml),
+ * must sign people in with GitLab only, give the same answers, share one
+ * search index on the PostgreSQL engine (with the Domain filter), see the
+ * same catalog changes, and lose nothing when one stops. Skipped, with the
+ * reason, where no PostgreSQL server is reachable.
+ *
+ * Sign-in in this test: GitLab is not reachable from here, so the test calls
+ * the APIs with a static external-access token that only its own config file
+ * defines (see `testToken` below); no user signs in.
  */
 import { test, expect } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { screenshotDir } from './helpers';
 import { BackendProcess, copyCatalog, freePort, reachable, repoRoot } from './replicas';
 
 const pg = {
@@ -19,7 +27,7 @@ const pg = {
 
 test.describe.configure({ mode: 'serial', timeout: 600_000 });
 
-test('two replicas on one PostgreSQL database answer identically and survive one stopping', async () => {
+test('two replicas on one PostgreSQL database answer identically and survive one stopping', async ({ page }) => {
   const up = await reachable(pg.host, pg.port);
   test.skip(!up, `no PostgreSQL server reachable at ${pg.host}:${pg.port} (set POSTGRES_HOST/POSTGRES_PORT); skipping the replica test`);
 
@@ -31,11 +39,18 @@ test('two replicas on one PostgreSQL database answer identically and survive one
 
   const catalogDir = copyCatalog();
   const configFile = path.join(path.dirname(catalogDir), 'app-config.replicas.yaml');
+  // The test-only sign-in path: production signs people in with GitLab,
+  // which this machine cannot reach, and refuses guests. The test calls the
+  // APIs with a static token of its own instead (Backstage's external
+  // access: a service principal, which the allow-all policy lets read
+  // everything), configured in this file only.
+  const testToken = randomBytes(24).toString('hex');
   fs.writeFileSync(
     configFile,
     JSON.stringify({
       backend: {
         database: { pluginDivisionMode: 'schema', connection: { database } },
+        auth: { externalAccess: [{ type: 'static', options: { token: testToken, subject: 'replica-test' } }] },
       },
       catalog: {
         locations: [{ type: 'file', target: path.join(catalogDir, 'all.yaml') }],
@@ -49,7 +64,16 @@ test('two replicas on one PostgreSQL database answer identically and survive one
   // the POSTGRES_* variables, the pg search engine; the file above only adds
   // this run's database, the test catalog and faster refreshes.
   const production = path.join(repoRoot, 'app-config.production.yaml');
-  const env = { POSTGRES_HOST: pg.host, POSTGRES_PORT: String(pg.port), POSTGRES_USER: pg.user, POSTGRES_PASSWORD: pg.password };
+  const env = {
+    NODE_ENV: 'production',
+    POSTGRES_HOST: pg.host,
+    POSTGRES_PORT: String(pg.port),
+    POSTGRES_USER: pg.user,
+    POSTGRES_PASSWORD: pg.password,
+    AUTH_GITLAB_URL: 'https://gitlab.example.com',
+    AUTH_GITLAB_CLIENT_ID: 'replica-test-client',
+    AUTH_GITLAB_CLIENT_SECRET: 'replica-test-secret',
+  };
   const replicas = [
     new BackendProcess(await freePort(), [production, configFile], env),
     new BackendProcess(await freePort(), [production, configFile], env),
@@ -57,7 +81,21 @@ test('two replicas on one PostgreSQL database answer identically and survive one
   try {
     // One after the other: the first creates the schemas, as in a rollout.
     for (const replica of replicas) await replica.start();
-    const tokens = await Promise.all(replicas.map(r => r.guestToken()));
+    const tokens = replicas.map(() => testToken);
+
+    // Production sign-in: guests are refused, GitLab is offered and sends
+    // the browser to the configured GitLab with this deployment's client.
+    await expect(replicas[0].guestToken()).rejects.toThrow(/guest refresh on \d+ answered (403|501)/);
+    const start = await fetch(`${replicas[0].baseUrl}/api/auth/gitlab/start?env=production&scope=read_user`, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get('location')!);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe('https://gitlab.example.com/oauth/authorize');
+    expect(authorize.searchParams.get('client_id')).toBe('replica-test-client');
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${replicas[0].baseUrl}/api/auth/gitlab/handler/frame`);
+    await page.goto(replicas[0].baseUrl);
+    await expect(page.getByText('Sign in with your GitLab account')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'Enter' })).toHaveCount(0);
+    await page.screenshot({ path: path.join(screenshotDir, 'production-sign-in.png') });
 
     // Wait for both to see the whole seeded catalog.
     await expect

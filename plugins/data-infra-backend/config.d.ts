@@ -27,11 +27,62 @@ export interface Config {
        * answered from the catalog on their behalf.
        */
       refresh?: number;
+      /**
+       * The memory, in bytes, that all of the plugin's memos together may
+       * hold: answers reused within callerTtl, on-call intervals, per-caller
+       * views, permission decisions and entity bodies. One least-recently-
+       * used order across them; sizes are estimated from above. Default
+       * 268435456 (256 MiB); at least 1048576. The in-memory state of the
+       * catalog (see refresh) is data, not a memo, and is not counted.
+       */
+      maxBytes?: number;
+    };
+    /** Calendar subscription links (the Rotation card's Subscribe button). */
+    calendar?: {
+      /**
+       * The key that signs subscription links (HMAC-SHA256), at least 32
+       * characters. Default: a random key made on first use and kept in
+       * the plugin's database, shared by every replica. Set it to keep
+       * links unforgeable even for someone who can read the database.
+       * @visibility secret
+       */
+      secret?: string;
     };
     /**
      * Whether responses include e-mail addresses of people and the contact
      * block of subteams. Default true.
      */
     showContactDetails?: boolean;
+    /**
+     * Measured SLAs: where the indicators of DataServices
+     * (spec.sla.indicators) are evaluated. Without it, SLAs are shown as
+     * declared and measured figures read "metrics unavailable".
+     */
+    metrics?: {
+      prometheus?: {
+        /** The Prometheus (or compatible: Thanos, Mimir, VictoriaMetrics) HTTP API, e.g. http://prometheus:9090. */
+        baseUrl: string;
+        /**
+         * Headers sent with every query, e.g. Authorization: Bearer … or
+         * X-Scope-OrgID for a multi-tenant Mimir or Cortex.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+        /** How long one query may take, in seconds. Default 10. */
+        timeout?: number;
+      };
+      /**
+       * How long measurements are reused before they are taken again, in
+       * seconds. Default 60. Every window of every service is measured at
+       * once, in batched queries, when a request finds them older.
+       */
+      refresh?: number;
+      /**
+       * How long a request waits for a measurement it does not have yet, in
+       * seconds. Default 2. A slower Prometheus is reported as "measuring"
+       * and the answer follows on a later request; pages never wait longer.
+       */
+      wait?: number;
+    };
   };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerEscalation } from './commands/escalation';
+import { registerExport } from './commands/export';
 import { registerOncall } from './commands/oncall';
 import { registerShifts } from './commands/shifts';
 import { registerValidate } from './commands/validate';
@@ -32,6 +33,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   registerShifts(program, io, setExit);
   registerEscalation(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerExport(program, io, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
+import { parse } from 'yaml';
 import { startCatalog } from './__testUtils__/startCatalog';
 
 jest.setTimeout(120_000);
@@ -121,9 +122,60 @@ spec: { type: streaming, lifecycle: production, owner: subteam:default/streaming
       const deadline = Date.now() + 30_000;
       while (errors.length < 2 && Date.now() < deadline) await new Promise(r => setTimeout(r, 250));
       const messages = errors.map(e => e.message).join('\n');
-      expect(messages).toContain(`YAML error at file:${file}`);
-      expect(messages).toMatch(/line 1[3-6]/);
+      expect(messages).toContain(`YAML error at file:${file}: 1 document could not be read and was skipped; the others were read. document 3 (from line 11)`);
       expect(messages).toContain('rotation:default/weekly: spec.shiftLength: must be an ISO-8601 duration like P1W or PT15M, got "weekly"');
+    } finally {
+      await backend.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("this repository's catalog rules (app-config.yaml): who may define whom", () => {
+  const rules = parse(fs.readFileSync(path.resolve(__dirname, '../../../app-config.yaml'), 'utf8')).catalog.rules;
+
+  it('take Subteams and Rotations only from catalog-info/all.yaml, and DataServices from anywhere', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-infra-rules-'));
+    // A registered location (like catalog-info/registered/) claiming a team and an on-call rotation.
+    const claims = path.join(dir, 'claims.yaml');
+    fs.writeFileSync(
+      claims,
+      `apiVersion: data-infra.io/v1alpha1
+kind: Subteam
+metadata: { name: intruders }
+spec: { domain: data-platform, parent: group:default/data-infrastructure, members: [user:default/lukas.weber] }
+`,
+    );
+    const rotation = path.join(dir, 'rotation.yaml');
+    fs.writeFileSync(
+      rotation,
+      `apiVersion: data-infra.io/v1alpha1
+kind: Rotation
+metadata: { name: hijacked-oncall }
+spec: { owner: subteam:default/data-platform, timezone: Europe/Berlin, start: '2026-01-05T09:00', shiftLength: P1W, participants: [user:default/lukas.weber] }
+`,
+    );
+    const service = path.join(dir, 'service.yaml');
+    fs.writeFileSync(
+      service,
+      `apiVersion: data-infra.io/v1alpha1
+kind: DataService
+metadata: { name: team-registered }
+spec: { type: streaming, lifecycle: experimental, owner: subteam:default/data-platform }
+`,
+    );
+    const { backend, errors, waitFor, query } = await startCatalog([path.join(repoCatalog, 'all.yaml'), claims, rotation, service], {}, rules);
+    try {
+      // The DataService from elsewhere, and the organisation's own Subteams and Rotations.
+      await waitFor('filter=kind=dataservice,metadata.name=team-registered', es => es.length === 1);
+      const ours = await waitFor('filter=kind=subteam,kind=rotation', es => es.length >= declaredEntities(/^(Subteam|Rotation)$/).length);
+      expect(ours.map(e => `${e.kind.toLowerCase()}:default/${e.metadata.name}`).sort()).toEqual(declaredEntities(/^(Subteam|Rotation)$/));
+      const deadline = Date.now() + 30_000;
+      while (errors.length < 2 && Date.now() < deadline) await new Promise(r => setTimeout(r, 250));
+      expect((await query('filter=metadata.name=intruders,metadata.name=hijacked-oncall')).map(e => e.metadata.name)).toEqual([]);
+      const refused = errors.map(e => e.message).join('\n');
+      expect(refused).toContain(`Entity subteam:default/intruders at file:${claims}, originated at file:${claims}, is not of an allowed kind for that location`);
+      expect(refused).toContain(`Entity rotation:default/hijacked-oncall at file:${rotation}, originated at file:${rotation}, is not of an allowed kind for that location`);
     } finally {
       await backend.stop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import {
   DomainInfo,
   normaliseDomains,
 } from '@data-infra/backstage-plugin-data-infra-common';
+import { DEFAULT_MAX_BYTES } from './service/MemoryBudget';
 
 /** The plugin's configuration with every default applied. */
 export interface DataInfraBackendConfig {
@@ -13,6 +14,41 @@ export interface DataInfraBackendConfig {
   /** How often the in-memory state of the catalog is refreshed, in seconds. */
   refreshSeconds?: number;
   showContactDetails: boolean;
+  /** The byte budget shared by every memo of the plugin. */
+  cacheMaxBytes?: number;
+  /** The HMAC key of calendar subscription links, when configured. */
+  calendarSecret?: string;
+  /** Measured SLAs; absent without dataInfra.metrics.prometheus. */
+  metrics?: {
+    baseUrl: string;
+    headers: Record<string, string>;
+    timeoutMs: number;
+    refreshMs: number;
+    waitMs: number;
+  };
+}
+
+function positiveSeconds(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) throw new Error(`${key} must be a positive number of seconds, got ${value}`);
+  return value * 1000;
+}
+
+function readMetrics(config: Config): DataInfraBackendConfig['metrics'] {
+  const prometheus = config.getOptionalConfig('dataInfra.metrics.prometheus');
+  if (!prometheus) return undefined;
+  const baseUrl = prometheus.getString('baseUrl');
+  if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) {
+    throw new Error(`dataInfra.metrics.prometheus.baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  }
+  const headers = prometheus.getOptionalConfig('headers');
+  return {
+    baseUrl,
+    headers: Object.fromEntries((headers?.keys() ?? []).map(k => [k, headers!.getString(k)])),
+    timeoutMs: positiveSeconds(config, 'dataInfra.metrics.prometheus.timeout', 10),
+    refreshMs: positiveSeconds(config, 'dataInfra.metrics.refresh', 60),
+    waitMs: positiveSeconds(config, 'dataInfra.metrics.wait', 2),
+  };
 }
 
 /** Reads `dataInfra.*` from app-config; see config.d.ts for the defaults. */
@@ -30,6 +66,14 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
   if (!(refresh > 0)) {
     throw new Error(`dataInfra.cache.refresh must be a positive number of seconds, got ${refresh}`);
   }
+  const maxBytes = config.getOptionalNumber('dataInfra.cache.maxBytes') ?? DEFAULT_MAX_BYTES;
+  if (!(maxBytes >= 1024 * 1024)) {
+    throw new Error(`dataInfra.cache.maxBytes must be at least 1048576 (1 MiB), got ${maxBytes}`);
+  }
+  const calendarSecret = config.getOptionalString('dataInfra.calendar.secret');
+  if (calendarSecret !== undefined && calendarSecret.length < 32) {
+    throw new Error('dataInfra.calendar.secret must be at least 32 characters long');
+  }
   return {
     domains: normaliseDomains(
       domains?.map(d => ({
@@ -44,5 +88,8 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
     refreshSeconds: refresh,
     showContactDetails:
       config.getOptionalBoolean('dataInfra.showContactDetails') ?? true,
+    metrics: readMetrics(config),
+    cacheMaxBytes: maxBytes,
+    ...(calendarSecret ? { calendarSecret } : {}),
   };
 }

@@ -5,7 +5,15 @@
  */
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { parseInstant } from '@data-infra/backstage-plugin-data-infra-common';
+import {
+  formatInstant,
+  isSupportedInstant,
+  parseInstant,
+  SERVICE_SORT_KEYS,
+  SERVICES_MAX_LIMIT,
+  ServiceSortKey,
+  SUPPORTED_INSTANTS,
+} from '@data-infra/backstage-plugin-data-infra-common';
 import { createHash } from 'node:crypto';
 
 type Query = Record<string, unknown>;
@@ -13,7 +21,7 @@ type Query = Record<string, unknown>;
 /** The longest /shifts window: a year, leap day included. */
 export const MAX_WINDOW_MS = 366 * 24 * 3600_000;
 export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 200;
+export const MAX_LIMIT = SERVICES_MAX_LIMIT;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 /** A single string value, or undefined; repeated parameters are rejected. */
@@ -34,6 +42,11 @@ export function instantParam(query: Query, name: string, fallback: number): numb
   if (value === undefined) {
     throw new InputError(
       `${name}: must be an ISO-8601 instant with an offset, like 2026-03-08T09:00:00Z, got "${raw.slice(0, 80)}"`,
+    );
+  }
+  if (!isSupportedInstant(value)) {
+    throw new InputError(
+      `${name}: must be from ${formatInstant(SUPPORTED_INSTANTS.from)} to before ${formatInstant(SUPPORTED_INSTANTS.until)} (the instants on-call answers are computed for), got "${raw.slice(0, 80)}"`,
     );
   }
   return value;
@@ -86,6 +99,33 @@ export function limitParam(query: Query): number {
     throw new InputError(`limit: must be a whole number from 1 to ${MAX_LIMIT}, got "${raw.slice(0, 20)}"`);
   }
   return +raw;
+}
+
+/** A row offset, as an alternative to a cursor for clients that jump to a page. */
+export function offsetParam(query: Query): number | undefined {
+  const raw = single(query, 'offset');
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d{1,9}$/.test(raw)) throw new InputError(`offset: must be a whole number from 0, got "${raw.slice(0, 20)}"`);
+  return +raw;
+}
+
+/** `sort` and `order` of /services; by title, ascending, when absent. */
+export function sortParams(query: Query): { sort: ServiceSortKey; order: 'asc' | 'desc' } {
+  const sort = single(query, 'sort') || 'title';
+  if (!(SERVICE_SORT_KEYS as readonly string[]).includes(sort)) {
+    throw new InputError(`sort: must be one of ${SERVICE_SORT_KEYS.join(', ')}, got "${sort.slice(0, 40)}"`);
+  }
+  const order = single(query, 'order') || 'asc';
+  if (order !== 'asc' && order !== 'desc') throw new InputError(`order: must be asc or desc, got "${order.slice(0, 20)}"`);
+  return { sort: sort as ServiceSortKey, order };
+}
+
+/** `true` or `false` (absent: false). */
+export function flagParam(query: Query, name: string): boolean {
+  const raw = single(query, name);
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new InputError(`${name}: must be true or false, got "${raw.slice(0, 20)}"`);
 }
 
 export function tierParam(query: Query): number | undefined {

@@ -176,6 +176,35 @@ describe('data-infra backend plugin (fixture catalog)', () => {
     });
   });
 
+  it('GET /services sorts on the server, pages by offset, and summarises each escalation path', async () => {
+    const byTier = await request(server).get('/api/data-infra/services?sort=tier&order=desc');
+    expect(byTier.body.items.map((s: any) => s.title)).toEqual(['Superset', 'Apache Kafka', 'ZooKeeper']);
+    const second = await request(server).get('/api/data-infra/services?sort=title&limit=1&offset=1');
+    expect(second.body.items.map((s: any) => s.title)).toEqual(['Superset']);
+    expect(second.body.totalItems).toBe(3);
+    // A cursor carries its order: the next page of a sorted list continues it.
+    const first = await request(server).get('/api/data-infra/services?sort=title&order=desc&limit=2');
+    const rest = await request(server).get(
+      `/api/data-infra/services?sort=title&order=desc&limit=2&cursor=${first.body.nextCursor}`,
+    );
+    expect([...first.body.items, ...rest.body.items].map((s: any) => s.title)).toEqual([
+      'ZooKeeper',
+      'Superset',
+      'Apache Kafka',
+    ]);
+    const kafka = byTier.body.items[1];
+    expect(kafka.escalation).toEqual({
+      levels: 3,
+      first: { targetTitle: 'Platform on-call', role: 'primary', afterMs: 0 },
+      inherited: false,
+      repeat: 0,
+      gaps: null,
+    });
+    // Superset is tier 2 and not 24x7: not checked for gaps.
+    const zookeeper = byTier.body.items[2];
+    expect(zookeeper.escalation).toMatchObject({ levels: 2, inherited: true, gaps: null });
+  });
+
   it.each([
     ['domain=bi-services', ['dataservice:default/superset']],
     ['tier=1', ['dataservice:default/kafka', 'dataservice:default/zookeeper']],
@@ -231,18 +260,82 @@ describe('data-infra backend plugin (fixture catalog)', () => {
     expect(res.body.totals).toMatchObject({ domains: 4, subteams: 2, services: 3, rotations: 1 });
   });
 
-  it('GET /checks returns findings for the catalog and for one entity', async () => {
-    const all = await request(server).get('/api/data-infra/checks');
-    expect(all.status).toBe(200);
+  it('GET /checks groups findings by cause; ?flat=true lists them one by one', async () => {
+    const flat = await request(server).get('/api/data-infra/checks?flat=true');
+    expect(flat.status).toBe(200);
     // The BI subteam has no rotation, so its service has no 24x7 cover.
-    const superset = await request(server).get('/api/data-infra/checks?entityRef=dataservice:default/superset');
+    const superset = await request(server).get('/api/data-infra/checks?entityRef=dataservice:default/superset&flat=true');
     expect(superset.status).toBe(200);
     expect(superset.body.findings.length).toBeGreaterThan(0);
     for (const finding of superset.body.findings) {
-      expect(all.body.findings).toContainEqual(finding);
+      expect(flat.body.findings).toContainEqual(finding);
     }
+    const grouped = await request(server).get('/api/data-infra/checks');
+    expect(grouped.body.findings).toBeUndefined();
+    // BI's only service: a group of one keeps the service's own finding.
+    expect(grouped.body.groups).toContainEqual({
+      severity: 'warning',
+      check: 'owner-without-rotation',
+      subjectRef: 'dataservice:default/superset',
+      path: 'spec.owner',
+      message: expect.stringContaining('subteam:default/bi has no Rotation'),
+      affected: ['dataservice:default/superset'],
+    });
+    // Every flat finding's entity is affected by some group.
+    const affected = new Set(grouped.body.groups.flatMap((g: any) => g.affected));
+    expect([...new Set(flat.body.findings.map((f: any) => f.entityRef))].every(r => affected.has(r))).toBe(true);
     const unknown = await request(server).get('/api/data-infra/checks?entityRef=dataservice:default/nope');
     expect(unknown.status).toBe(404);
+  });
+
+  it('GET /oncall?owner= and ?rotation= list only those rotations', async () => {
+    const mine = await request(server).get(`/api/data-infra/oncall?at=${FIXTURE_AT}&owner=platform`);
+    expect(mine.body.rotations.map((r: any) => r.rotation.ref)).toEqual(['rotation:default/platform-oncall']);
+    const bi = await request(server).get(`/api/data-infra/oncall?at=${FIXTURE_AT}&owner=subteam:default/bi`);
+    expect(bi.body.rotations).toEqual([]);
+    const one = await request(server).get(`/api/data-infra/oncall?at=${FIXTURE_AT}&rotation=rotation:default/platform-oncall`);
+    expect(one.body.rotations).toHaveLength(1);
+    expect(one.body.rotations[0].nextHandoff).toBe('2026-03-09T08:00:00Z');
+  });
+
+  it('GET /oncall/subteams answers the whole on-call page: rotations, how to page, handles, escalation, runbooks', async () => {
+    const res = await request(server).get(`/api/data-infra/oncall/subteams?at=${FIXTURE_AT}`);
+    expect(res.status).toBe(200);
+    expect(res.body.at).toBe(FIXTURE_AT);
+    // Domain order: Platform (data-platform) before BI (bi-services).
+    expect(res.body.subteams.map((s: any) => s.ref)).toEqual(['subteam:default/platform', 'subteam:default/bi']);
+    const [platform, bi] = res.body.subteams;
+    expect(platform).toMatchObject({
+      title: 'Platform',
+      domain: 'data-platform',
+      contact: { chat: '#platform' },
+      handles: ['Kafka outages'],
+      runbooks: [{ ref: 'dataservice:default/kafka', title: 'Apache Kafka', url: 'https://runbooks.example.com/kafka' }],
+      runbookCount: 1,
+    });
+    expect(platform.rotations).toEqual([
+      {
+        rotation: { ref: 'rotation:default/platform-oncall', title: 'Platform on-call', timezone: 'Europe/Berlin' },
+        onCall: [
+          expect.objectContaining({ role: 'primary', user: expect.objectContaining({ displayName: 'Alice Adams' }) }),
+          expect.objectContaining({ role: 'secondary', user: expect.objectContaining({ displayName: 'Bob Brown' }) }),
+        ],
+        nextHandoff: '2026-03-09T08:00:00Z',
+      },
+    ]);
+    expect(platform.escalation.levels.map((l: any) => [l.afterMs, l.people.map((p: any) => p.displayName)])).toEqual([
+      [0, ['Alice Adams']],
+      [900_000, ['Bob Brown']],
+    ]);
+    expect(bi).toMatchObject({ rotations: [], runbooks: [], runbookCount: 0 });
+    expect(bi.escalation.levels[0]).toMatchObject({ via: 'user', targetTitle: 'Dave Diaz', reachable: true });
+  });
+
+  it('GET /shifts lists the participants in rotation order', async () => {
+    const res = await request(server).get(
+      `/api/data-infra/rotations/default/platform-oncall/shifts?from=${FIXTURE_AT}`,
+    );
+    expect(res.body.participants.map((p: any) => p.displayName)).toEqual(['Alice Adams', 'Bob Brown']);
   });
 });
 

@@ -3,8 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { CALENDAR_FEEDS_PATH } from './calendarRoutes';
 import { readDataInfraConfig } from './config';
 import { createRouter } from './router';
+import { CalendarSubscriptions } from './service/CalendarSubscriptions';
 import { DataInfraService } from './service/DataInfraService';
 
 /**
@@ -25,12 +27,21 @@ export const dataInfraPlugin = createBackendPlugin({
         logger: coreServices.logger,
         rootConfig: coreServices.rootConfig,
         cache: coreServices.cache,
+        database: coreServices.database,
+        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
       },
-      async init({ httpRouter, httpAuth, auth, permissions, logger, rootConfig, cache, catalog }) {
+      async init({ httpRouter, httpAuth, auth, permissions, logger, rootConfig, cache, database, discovery, catalog }) {
         const config = readDataInfraConfig(rootConfig);
         const service = new DataInfraService({ catalog, cache, logger, auth, permissions, config });
-        httpRouter.use(await createRouter({ httpAuth, service, config }));
+        const subscriptions = await CalendarSubscriptions.create(database, config.calendarSecret);
+        httpRouter.use(
+          await createRouter({ httpAuth, service, config, calendar: { subscriptions, discovery } }),
+        );
+        // Calendar clients send no Backstage token: the link is checked
+        // by the route itself. Probes send none either.
+        httpRouter.addAuthPolicy({ path: CALENDAR_FEEDS_PATH, allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

@@ -22,6 +22,11 @@ export interface PreparedJson {
   length: number;
   /** The gzip encoding of the body, in pieces; computed on first use. */
   gzipped(): Promise<Buffer[]>;
+  /**
+   * Memory held, from above: the body, and as much again for its gzip
+   * encoding once made (the memory budget counts with it).
+   */
+  estimatedBytes: number;
 }
 
 const etagOf = (hash: Hash) => `"${hash.digest('base64url')}"`;
@@ -34,6 +39,7 @@ export function prepareJson(json: string): PreparedJson {
     pieces: [body],
     length: body.length,
     gzipped: () => (gzipped ??= gzipAsync(body).then(b => [b])),
+    estimatedBytes: 2 * body.length + 256,
   };
 }
 
@@ -69,6 +75,7 @@ export class JsonPrefix {
       etag: etagOf(this.#hash.copy().update(tail)),
       pieces: [this.#body, tail],
       length,
+      estimatedBytes: 2 * length + 256,
       gzipped: () =>
         (gzipped ??= this.#deflatedPrefix().then(deflated => {
           const trailer = Buffer.alloc(8);

@@ -25,6 +25,23 @@ const hideZookeeper: PermissionPolicy = {
   },
 };
 
+/** Users may read everything except Priya Raman's User entity and the Data Engineering rotation. */
+const hidePriyaAndDataEngineering: PermissionPolicy = {
+  async handle(req) {
+    if (isResourcePermission(req.permission, 'catalog-entity') && req.permission.attributes.action === 'read') {
+      return createCatalogConditionalDecision(req.permission, {
+        not: {
+          anyOf: [
+            catalogConditions.hasMetadata({ key: 'name', value: 'priya.raman' }),
+            catalogConditions.hasMetadata({ key: 'name', value: 'data-engineering-oncall' }),
+          ],
+        },
+      });
+    }
+    return { result: AuthorizeResult.ALLOW };
+  },
+};
+
 const user = mockCredentials.user.header('user:default/lukas.weber');
 /** Wednesday 4 March 2026, 12:00 UTC (Berlin is on CET, +01:00, until 29 March). */
 const AT = '2026-03-04T12:00:00Z';
@@ -114,13 +131,43 @@ describe('over the seeded catalog, with the real catalog backend', () => {
   });
 
   it('reports the gaps of the seeded catalog, with no errors', async () => {
-    const res = await get('/checks');
+    const res = await get('/checks?flat=true');
     expect(res.status).toBe(200);
     expect(res.body.findings.length).toBeGreaterThan(0);
     expect(res.body.findings.filter((f: any) => f.severity === 'error')).toEqual([]);
     // MLOps has no rotation: its tier-1 or 24x7 services have no cover.
     expect(res.body.findings.some((f: any) => /^dataservice:default\//.test(f.entityRef) &&
       declaredNames('services/mlops.yaml', 'DataService').includes(f.entityRef.split('/')[1]))).toBe(true);
+  });
+
+  it("says once that MLOps has no rotation, with each of its services listed once", async () => {
+    const mlopsServices = declaredNames('services/mlops.yaml', 'DataService').map(n => `dataservice:default/${n}`).sort();
+    for (const path of ['/checks', '/checks?entityRef=subteam:default/mlops']) {
+      const res = await get(path);
+      const noRotation = res.body.groups.filter(
+        (g: any) => g.check === 'owner-without-rotation' && g.subjectRef === 'subteam:default/mlops',
+      );
+      expect(noRotation).toHaveLength(1);
+      expect(noRotation[0].message).toMatch(
+        new RegExp(`^MLOps has no Rotation: ${mlopsServices.length} services have nobody on call`),
+      );
+      expect(noRotation[0].affected).toEqual(mlopsServices);
+    }
+  });
+
+  it('answers the on-call page in one request: the primaries of Data Platform and Data Engineering, how to page, runbooks', async () => {
+    const res = await get(`/oncall/subteams?at=${AT}`);
+    expect(res.status).toBe(200);
+    expect(res.body.subteams.map((s: any) => s.title)).toEqual(['Data Platform', 'Data Engineering', 'MLOps', 'BI Services']);
+    const [platform, engineering, mlops] = res.body.subteams;
+    const primary = (s: any) => s.rotations[0].onCall.find((o: any) => o.role === 'primary').user.displayName;
+    expect(primary(platform)).toBe('Lukas Weber');
+    expect(['Diego Alvarez', 'Mei Chen']).toContain(primary(engineering));
+    expect(platform.contact.pager).toBe('https://pager.example.com/services/data-platform');
+    expect(platform.handles.length).toBeGreaterThan(0);
+    expect(platform.runbooks.map((r: any) => r.title)).toContain('Apache Kafka');
+    expect(mlops.rotations).toEqual([]);
+    expect(mlops.escalation.levels.length).toBeGreaterThan(0);
   });
 });
 
@@ -133,11 +180,13 @@ describe('a user who may not read one DataService', () => {
   const get = (path: string) => request(backend.server).get(`/api/data-infra${path}`).set('Authorization', user);
   const ZK = 'dataservice:default/zookeeper';
 
-  it('gets 404 for it on /escalation and /checks', async () => {
+  it('gets 404 for it on /escalation, /checks and /sla', async () => {
     expect((await get(`/escalation?entityRef=${ZK}`)).status).toBe(404);
     expect((await get(`/checks?entityRef=${ZK}`)).status).toBe(404);
+    expect((await get(`/sla?entityRef=${ZK}`)).status).toBe(404);
     // Its neighbour stays readable.
     expect((await get('/escalation?entityRef=dataservice:default/kafka')).status).toBe(200);
+    expect((await get('/sla?entityRef=dataservice:default/kafka')).status).toBe(200);
   });
 
   it('never sees it inside /services, /map, /oncall or /checks', async () => {
@@ -152,10 +201,52 @@ describe('a user who may not read one DataService', () => {
     expect(mapped.length).toBeGreaterThan(0);
     expect(map.body.crossDomainEdges.some((e: any) => e.from === ZK || e.to === ZK)).toBe(false);
 
-    const checks = await get('/checks');
+    const checks = await get('/checks?flat=true');
     expect(checks.body.findings.some((f: any) => f.entityRef === ZK)).toBe(false);
+    const groups = await get('/checks');
+    for (const group of groups.body.groups) {
+      expect([group.subjectRef, ...group.affected]).not.toContain(ZK);
+    }
+    const board = await get(`/oncall/subteams?at=${AT}`);
+    expect(JSON.stringify(board.body)).not.toContain('zookeeper');
 
     const oncall = await get(`/oncall?at=${AT}`);
     expect(JSON.stringify(oncall.body)).not.toContain('zookeeper');
+  });
+});
+
+describe('a calendar subscription made by a user who may not read everything', () => {
+  let backend: Awaited<ReturnType<typeof startRealBackend>>;
+  beforeAll(async () => {
+    backend = await startRealBackend(hidePriyaAndDataEngineering);
+  });
+  afterAll(() => backend?.stop());
+  const subscription = (rotation: string) => `/api/data-infra/rotations/default/${rotation}/calendar-subscription`;
+
+  it('shows in its feed, fetched with no token, only what the user could read when subscribing', async () => {
+    // A rotation the user cannot read cannot be subscribed to.
+    const hidden = await request(backend.server).post(subscription('data-engineering-oncall')).set('Authorization', user);
+    expect(hidden.status).toBe(404);
+
+    const made = await request(backend.server).post(subscription('data-platform-oncall')).set('Authorization', user);
+    expect(made.status).toBe(201);
+    // The feed is read with the plugin's own credentials, which may read
+    // Priya; the link still only names whom its maker could read.
+    const feed = await request(backend.server).get(new URL(made.body.https).pathname);
+    expect(feed.status).toBe(200);
+    const summaries = [...feed.text.matchAll(/^SUMMARY:(.*)\r$/gm)].map(m => m[1]);
+    expect(summaries.some(s => s.includes('Lukas Weber'))).toBe(true);
+    expect(summaries.some(s => s.includes('priya.raman'))).toBe(true);
+    expect(feed.text).not.toContain('Priya Raman');
+    // The same as the user's own authenticated feed.
+    const own = await request(backend.server)
+      .get('/api/data-infra/rotations/default/data-platform-oncall/calendar.ics')
+      .set('Authorization', user);
+    expect([...own.text.matchAll(/^SUMMARY:(.*)\r$/gm)].map(m => m[1])).toEqual(summaries);
+    // Someone who may read everything (the plugin itself) names her.
+    const service = await request(backend.server)
+      .get('/api/data-infra/rotations/default/data-platform-oncall/calendar.ics')
+      .set('Authorization', mockCredentials.service.header());
+    expect(service.text).toContain('Priya Raman');
   });
 });

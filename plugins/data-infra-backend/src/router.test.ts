@@ -5,19 +5,26 @@ import { readDataInfraConfig } from './config';
 import { encodeCursor } from './params';
 import { dataInfraPlugin } from './plugin';
 import { createRouter } from './router';
+import type { CalendarSubscriptions } from './service/CalendarSubscriptions';
 import type { DataInfraService } from './service/DataInfraService';
 import { fixtureEntities } from './__testUtils__/fixtures';
 
 /** One concrete request per route; the inventory test checks none is missing. */
 const ROUTES: Record<string, string> = {
   '/oncall': '/oncall',
+  '/oncall/subteams': '/oncall/subteams',
   '/escalation': '/escalation?entityRef=dataservice:default/kafka',
   '/rotations/:namespace/:name/shifts': '/rotations/default/platform-oncall/shifts',
   '/rotations/:namespace/:name/calendar.ics': '/rotations/default/platform-oncall/calendar.ics',
   '/services': '/services',
   '/map': '/map',
   '/checks': '/checks',
+  '/sla': '/sla?entityRef=dataservice:default/kafka',
+  '/rotations/:namespace/:name/calendar-subscription': '/rotations/default/platform-oncall/calendar-subscription',
 };
+
+/** Routes anyone may call: the calendar feed checks its link itself; /health is for probes. */
+const PUBLIC_ROUTES = ['/health', '/calendar-feeds/:file'];
 
 async function start() {
   const { server } = await startTestBackend({
@@ -36,12 +43,12 @@ describe('route inventory', () => {
       httpAuth: mockServices.httpAuth(),
       service: {} as DataInfraService,
       config: readDataInfraConfig(mockServices.rootConfig()),
+      calendar: { subscriptions: {} as CalendarSubscriptions, discovery: mockServices.discovery() },
     });
     const registered = (router as any).stack
       .filter((layer: any) => layer.route)
-      .map((layer: any) => layer.route.path)
-      .sort();
-    expect(registered).toEqual(Object.keys(ROUTES).sort());
+      .map((layer: any) => layer.route.path);
+    expect([...new Set(registered)].sort()).toEqual([...Object.keys(ROUTES), ...PUBLIC_ROUTES].sort());
   });
 
   it.each(Object.entries(ROUTES))('%s answers 401 without credentials', async (_route, path) => {
@@ -51,6 +58,32 @@ describe('route inventory', () => {
       .set('Authorization', mockCredentials.none.header());
     expect(res.status).toBe(401);
   });
+
+  it.each(['post', 'delete'] as const)('%s of a calendar subscription answers 401 without credentials', async method => {
+    const server = await start();
+    const res = await request(server)
+      [method]('/api/data-infra/rotations/default/platform-oncall/calendar-subscription')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('freshness headers', () => {
+  let server: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    server = await start();
+  });
+
+  const answering = Object.entries(ROUTES).filter(([route]) => !route.endsWith('/calendar-subscription'));
+  it.each([...answering, ['/services, sorted by budget', '/services?sort=budget&order=desc&offset=1']])(
+    '%s says how current the catalog state behind it is',
+    async (_route, path) => {
+      const res = await request(server).get(`/api/data-infra${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['data-infra-state']).toBe('fresh');
+      expect(res.headers['data-infra-state-age']).toMatch(/^\d+$/);
+    },
+  );
 });
 
 describe('malformed requests', () => {
@@ -84,8 +117,30 @@ describe('malformed requests', () => {
     ['/services?domain=finance', 'domain'],
     ['/services?owner=group:default/data-infrastructure', 'owner'],
     [`/services?q=${'x'.repeat(201)}`, 'q'],
+    ['/services?sort=name', 'sort'],
+    ['/services?sort=title&order=up', 'order'],
+    ['/services?offset=-1', 'offset'],
+    ['/services?offset=2&cursor=abc', 'offset'],
+    ['/oncall?owner=group:default/data-infrastructure', 'owner'],
+    ['/oncall?rotation=dataservice:default/kafka', 'rotation'],
+    ['/oncall/subteams?at=noon', 'at'],
     ['/map?at=2026', 'at'],
     ['/checks?entityRef=user:default/alice', 'entityRef'],
+    ['/checks?flat=yes', 'flat'],
+    ['/sla', 'entityRef'],
+    ['/sla?entityRef=subteam:default/platform', 'entityRef'],
+    ['/sla?entityRef=dataservice:default/k%22afka', 'entityRef'],
+    // Instants the time math does not answer for, on every route that takes one.
+    ['/rotations/default/platform-oncall/shifts?from=%2B275760-09-01T00:00:00Z', 'from'],
+    ['/rotations/default/platform-oncall/shifts?from=2026-01-01T00:00:00Z&to=%2B275760-09-13T00:00:00Z', 'to'],
+    ['/oncall?at=%2B275760-09-13T00:00:00Z', 'at'],
+    ['/oncall?at=-271821-04-20T00:00:00Z', 'at'],
+    ['/oncall?at=1899-12-31T23:59:59Z', 'at'],
+    ['/map?at=2200-01-01T00:00:00Z', 'at'],
+    ['/escalation?entityRef=dataservice:default/kafka&at=%2B010000-01-01T00:00:00Z', 'at'],
+    ['/oncall/subteams?at=%2B275760-09-13T00:00:00Z', 'at'],
+    ['/oncall/subteams?at=1899-12-31T23:59:59Z', 'at'],
+    ['/services?sort=budget&order=sideways', 'order'],
   ];
 
   let server: Awaited<ReturnType<typeof start>>;
@@ -100,6 +155,19 @@ describe('malformed requests', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
     expect(res.body.error.message.startsWith(`${parameter}:`)).toBe(true);
+  });
+
+  it.each(['1900-01-01T00:00:00Z', '2199-12-31T23:59:59Z'])('answers for %s, at the edge of the supported instants', async at => {
+    for (const path of [
+      `/oncall?at=${at}`,
+      `/oncall/subteams?at=${at}`,
+      `/map?at=${at}`,
+      `/escalation?entityRef=dataservice:default/kafka&at=${at}`,
+    ]) {
+      expect((await request(server).get(`/api/data-infra${path}`)).status).toBe(200);
+    }
+    const shifts = await request(server).get(`/api/data-infra/rotations/default/platform-oncall/shifts?from=${at}`);
+    expect(shifts.status).toBe(200);
   });
 
   it('accepts the 366-day window exactly', async () => {

@@ -1,4 +1,8 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  DiscoveryService,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { DataInfraBackendConfig } from './config';
@@ -7,16 +11,21 @@ import {
   domainParam,
   encodeCursor,
   entityRefParam,
+  flagParam,
   instantParam,
   limitParam,
   MAX_WINDOW_MS,
   nameParam,
+  offsetParam,
+  sortParams,
   textParam,
   tierParam,
 } from './params';
 import type { DataInfraService } from './service/DataInfraService';
 import { PreparedJson, prepareJson, sendPrepared } from './preparedJson';
 import { InputError } from '@backstage/errors';
+import { addCalendarRoutes } from './calendarRoutes';
+import type { CalendarSubscriptions } from './service/CalendarSubscriptions';
 
 const DAY = 24 * 3600_000;
 /** /shifts without `to` covers four weeks. */
@@ -26,6 +35,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   service: DataInfraService;
   config: DataInfraBackendConfig;
+  /** Calendar subscription links; without them the subscription routes are absent. */
+  calendar?: { subscriptions: CalendarSubscriptions; discovery: DiscoveryService };
   /** The clock; tests pin it. */
   now?: () => number;
 }
@@ -60,10 +71,39 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   // No route takes a body; anything larger than this is refused before parsing.
   router.use(express.json({ limit: '16kb' }));
 
+  /**
+   * Says how current the catalog state behind an answer is:
+   * `Data-Infra-State-Age` (seconds since it was last refreshed) and
+   * `Data-Infra-State` (fresh, or stale while refreshing fails).
+   */
+  const markFreshness = async (res: express.Response, credentials: BackstageCredentials) => {
+    const { ageMs, stale } = await service.freshness(credentials);
+    res.setHeader('Data-Infra-State-Age', String(Math.floor(ageMs / 1000)));
+    res.setHeader('Data-Infra-State', stale ? 'stale' : 'fresh');
+  };
+
+  // Unauthenticated (plugin.ts): for probes and operators.
+  router.get('/health', async (_req, res) => {
+    const health = service.health();
+    res.status(health.status === 'unavailable' ? 503 : 200).json(health);
+  });
+
   router.get('/oncall', async (req, res) => {
     const at = instantParam(req.query, 'at', now());
+    const owner = entityRefParam(req.query, 'owner', ['subteam'], { required: false, defaultKind: 'subteam' });
+    const rotation = entityRefParam(req.query, 'rotation', ['rotation'], { required: false, defaultKind: 'rotation' });
     const credentials = await httpAuth.credentials(req);
-    await sendJson(req, res, await service.oncall(at, credentials));
+    const body = await service.oncall(at, credentials, { owner, rotation });
+    await markFreshness(res, credentials);
+    await sendJson(req, res, body);
+  });
+
+  router.get('/oncall/subteams', async (req, res) => {
+    const at = instantParam(req.query, 'at', now());
+    const credentials = await httpAuth.credentials(req);
+    const body = await service.subteamsOnCall(at, credentials);
+    await markFreshness(res, credentials);
+    await sendJson(req, res, body);
   });
 
   router.get('/escalation', async (req, res) => {
@@ -72,7 +112,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     })!;
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    await sendJson(req, res, await service.escalation(entityRef, at, credentials));
+    const body = await service.escalation(entityRef, at, credentials);
+    await markFreshness(res, credentials);
+    await sendJson(req, res, body);
   });
 
   const rotationRef = (req: express.Request) =>
@@ -87,13 +129,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       throw new InputError('to: the window from "from" to "to" may span at most 366 days');
     }
     const credentials = await httpAuth.credentials(req);
-    res.json(await service.shifts(ref, from, to, credentials));
+    const body = await service.shifts(ref, from, to, credentials);
+    await markFreshness(res, credentials);
+    res.json(body);
   });
 
   router.get('/rotations/:namespace/:name/calendar.ics', async (req, res) => {
     const ref = rotationRef(req);
     const credentials = await httpAuth.credentials(req);
     const body = await service.calendar(ref, now(), credentials);
+    await markFreshness(res, credentials);
     res.type('text/calendar; charset=utf-8');
     res.setHeader('Content-Disposition', `inline; filename="${req.params.name}.ics"`);
     res.send(body);
@@ -107,11 +152,22 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     });
     const tier = tierParam(req.query);
     const q = textParam(req.query, 'q', 200);
+    const { sort, order } = sortParams(req.query);
     const limit = limitParam(req.query);
-    const filterKey = JSON.stringify([domain, owner, tier, q]);
-    const offset = cursorParam(req.query, filterKey);
+    const filterKey = JSON.stringify([domain, owner, tier, q, sort, order]);
+    // A cursor (issued for these filters and order) or an offset; not both.
+    const explicitOffset = offsetParam(req.query);
+    if (explicitOffset !== undefined && req.query.cursor !== undefined) {
+      throw new InputError('offset: give either offset or cursor, not both');
+    }
+    const offset = explicitOffset ?? cursorParam(req.query, filterKey);
     const credentials = await httpAuth.credentials(req);
-    const page = await service.services({ domain, owner, tier, q, offset, limit }, now(), credentials);
+    const page = await service.services(
+      { domain, owner, tier, q, sort, order, offset, limit },
+      now(),
+      credentials,
+    );
+    await markFreshness(res, credentials);
     res.json({
       items: page.items,
       totalItems: page.totalItems,
@@ -122,7 +178,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/map', async (req, res) => {
     const at = instantParam(req.query, 'at', now());
     const credentials = await httpAuth.credentials(req);
-    await sendPrepared(req, res, await service.mapJson(at, credentials));
+    const body = await service.mapJson(at, credentials);
+    await markFreshness(res, credentials);
+    await sendPrepared(req, res, body);
+  });
+
+  router.get('/sla', async (req, res) => {
+    const entityRef = entityRefParam(req.query, 'entityRef', ['dataservice'], { required: true, defaultKind: 'dataservice' })!;
+    const credentials = await httpAuth.credentials(req);
+    const body = await service.sla(entityRef, credentials);
+    await markFreshness(res, credentials);
+    res.json(body);
   });
 
   router.get('/checks', async (req, res) => {
@@ -132,9 +198,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       ['subteam', 'dataservice', 'rotation'],
       { required: false },
     );
+    const flat = flagParam(req.query, 'flat');
     const credentials = await httpAuth.credentials(req);
-    res.json(await service.checks(entityRef, credentials));
+    const body = await service.checks(entityRef, flat, credentials);
+    await markFreshness(res, credentials);
+    res.json(body);
   });
+
+  if (options.calendar) {
+    addCalendarRoutes(router, { httpAuth, service, now, ...options.calendar });
+  }
 
   return router;
 }

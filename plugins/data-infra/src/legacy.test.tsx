@@ -82,10 +82,17 @@ async function renderEntityPage(entity: Entity) {
   );
 }
 
+/**
+ * Each test boots a whole legacy app in jsdom: on a busy machine (make test
+ * runs packages in parallel) the first render can take seconds.
+ */
+const BOOT = { timeout: 15_000 };
+jest.setTimeout(60_000);
+
 describe('legacy frontend system', () => {
   it('shows the DataService cards on the Kafka page: owner Data Platform, SLA, escalation', async () => {
     await renderEntityPage(kafkaEntity);
-    expect(await screen.findByRole('link', { name: 'Data Platform' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Data Platform' }, BOOT)).toBeInTheDocument();
     expect(await screen.findByText(/43\.2 min of downtime per 30d/)).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Alice Andersen' })).toBeInTheDocument();
     expect(await screen.findByText('Checks')).toBeInTheDocument();
@@ -94,19 +101,19 @@ describe('legacy frontend system', () => {
 
   it('shows the subteam overview on a Subteam page', async () => {
     await renderEntityPage(dataPlatformSubteam);
-    expect(await screen.findByText('Subteam overview')).toBeInTheDocument();
-    expect(await screen.findByText('No findings for this subteam.')).toBeInTheDocument();
+    expect(await screen.findByText('Subteam overview', {}, BOOT)).toBeInTheDocument();
+    expect(await screen.findByText('No findings.')).toBeInTheDocument();
     expect(screen.queryByText('Escalation path')).not.toBeInTheDocument();
   });
 
   it('shows the rotation card on a Rotation page and nothing of ours elsewhere', async () => {
     await renderEntityPage(platformRotation);
-    expect(await screen.findByRole('table', { name: 'Upcoming shifts' })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: /^Timeline of the shifts/ }, BOOT)).toBeInTheDocument();
   });
 
   it('leaves other kinds alone', async () => {
     await renderEntityPage({ ...halfFilled('Component'), apiVersion: 'backstage.io/v1alpha1' });
-    expect(await screen.findByText('Default entity page')).toBeInTheDocument();
+    expect(await screen.findByText('Default entity page', {}, BOOT)).toBeInTheDocument();
   });
 
   it('renders half-filled entities of our kinds without throwing', async () => {
@@ -132,7 +139,7 @@ describe('legacy frontend system', () => {
         },
       },
     );
-    expect(await screen.findByText('Data services (3 of 3)')).toBeInTheDocument();
+    expect(await screen.findByText('Data services (3)')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Ownership map' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'On call now' })).toBeInTheDocument();
   });

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- a test feeds a script URL on purpose */
 /*
  * End to end: the real scaffolder and catalog backends with our catalog
  * module and this module, the real "Register a data service" template from
@@ -353,6 +354,32 @@ describe('registering a data service through the scaffolder', () => {
     await expect(fs.readdir(published())).resolves.not.toContain(
       'preview-only.yaml',
     );
+  });
+
+  it.each(['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'https://runbooks.example.com/x\nSet-Cookie: a'])(
+    'refuses a runbook %j in the form itself, before any step runs (scaffolder dry run)',
+    async runbook => {
+      const template = parse(await fs.readFile(templateYaml, 'utf8'));
+      const { status, body } = await call('POST', '/scaffolder/v2/dry-run', {
+        template,
+        values: { name: 'bad-runbook', type: 'cache', owner: 'subteam:default/bi-services', tier: 2, publishMethod: 'local', runbook },
+        directoryContents: [],
+      });
+      expect(status).toBe(400);
+      // The scaffolder validates the form's values against the template's
+      // parameter schema: the runbook's own pattern refuses it.
+      expect(body.errors.map((e: any) => [e.path.join('.'), e.name])).toEqual([['runbook', 'pattern']]);
+    },
+  );
+
+  it('accepts an https runbook in the form (scaffolder dry run)', async () => {
+    const template = parse(await fs.readFile(templateYaml, 'utf8'));
+    const { status } = await call('POST', '/scaffolder/v2/dry-run', {
+      template,
+      values: { name: 'good-runbook', type: 'cache', owner: 'subteam:default/bi-services', tier: 2, publishMethod: 'local', previewOnly: true, runbook: 'https://runbooks.example.com/good' },
+      directoryContents: [],
+    });
+    expect(status).toBe(200);
   });
 
   it('takes the pull-request path when asked, rendering the catalog:register URL (scaffolder dry run)', async () => {

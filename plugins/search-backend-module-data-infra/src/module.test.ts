@@ -126,6 +126,12 @@ describe('search over catalog-info/ with the data-infra module', () => {
       tier: 1,
       owner: 'subteam:default/data-platform',
     });
+    // The text a result shows is the description; the other fields it was
+    // found by are in keywords, searchable but not shown.
+    const described = (results[0].document as any).text;
+    expect(described).not.toContain(' : ');
+    expect(described.length).toBeGreaterThan(10);
+    expect((results[0].document as any).keywords).toContain('Apache Kafka');
   });
 
   it.each(['debezium', 'change data capture'])(
@@ -151,8 +157,27 @@ describe('search over catalog-info/ with the data-infra module', () => {
   });
 
   describe('the domain filter', () => {
+    /**
+     * The search as soon as `ready` holds, within 20 s. The catalog here
+     * re-processes every second, and a collation (every 2 s) that reads the
+     * Subteams while one is being re-stitched indexes its services without
+     * a domain until the next one; a reader sees the same.
+     */
+    async function searchUntil(
+      term: string,
+      filters: Record<string, string>,
+      ready: (results: Result[]) => boolean,
+    ): Promise<Result[]> {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const results = await search(term, filters);
+        if (ready(results) || Date.now() > deadline) return results;
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
+    }
+
     it('returns only MLOps documents for { domain: "mlops" }: the subteam and all its services', async () => {
-      const results = await search('', { domain: 'mlops' });
+      const results = await searchUntil('', { domain: 'mlops' }, r => r.length >= 17);
       const refs = results.map(ref);
       expect(refs).toContain('subteam:default/mlops');
       // All 16 services of catalog-info/services/mlops.yaml, e.g. Feast and MLflow.
@@ -178,7 +203,9 @@ describe('search over catalog-info/ with the data-infra module', () => {
     });
 
     it('gives a rotation its subteam’s domain', async () => {
-      const results = await search('', { domain: 'data-platform' });
+      const results = await searchUntil('', { domain: 'data-platform' }, r =>
+        r.some(x => ref(x) === 'dataservice:default/kafka'),
+      );
       expect(results.map(ref)).toEqual(
         expect.arrayContaining([
           'rotation:default/data-platform-oncall',

@@ -41,11 +41,13 @@ export const searchModuleDataInfra = createBackendModule({
           createDataInfraEntityTransformer({ ownerDomain: subteams.lookup }),
         );
         // Local: every replica transforms with its own map. Subteams are few
-        // and only four fields are read, so a minute is cheap.
+        // and only four fields are read, so every 10 seconds is cheap (and a
+        // fresh instance's index gets its domains soon after the catalog
+        // has its Subteams).
         await scheduler.scheduleTask({
           id: 'data-infra-search-subteam-domains',
           scope: 'local',
-          frequency: { minutes: 1 },
+          frequency: { seconds: 10 },
           timeout: { minutes: 1 },
           initialDelay: { seconds: 1 },
           fn: async () => {

@@ -101,4 +101,17 @@ describe('SubteamDomains and rebuilding the index', () => {
     await domains.refresh();
     expect(onMissesResolved).toHaveBeenCalledTimes(1);
   });
+
+  it('says so when the first Subteams appear, even if no collation looked any up (it indexed an empty catalog)', async () => {
+    let catalog: Entity[] = [];
+    const onMissesResolved = jest.fn();
+    const domains = new SubteamDomains({ loadSubteams: async () => catalog, onMissesResolved });
+    await domains.refresh();
+    expect(onMissesResolved).not.toHaveBeenCalled();
+    catalog = [subteam('mlops', 'mlops'), subteam('data-platform', 'data-platform')];
+    await domains.refresh();
+    expect(onMissesResolved).toHaveBeenCalledTimes(1);
+    await domains.refresh();
+    expect(onMissesResolved).toHaveBeenCalledTimes(1);
+  });
 });

@@ -97,12 +97,16 @@ export class SubteamDomains {
         domains.set(stringifyEntityRef(entity).toLocaleLowerCase('en-US'), domain);
       }
     }
+    const firstFound = this.#domains.size === 0 && domains.size > 0;
     this.#domains = domains;
     const resolved = [...this.#missed].filter(key => domains.has(key));
     resolved.forEach(key => this.#missed.delete(key));
     // Refs that never resolve (a typo in spec.owner) must not pile up.
     if (this.#missed.size > 10_000) this.#missed.clear();
-    if (resolved.length) this.#options.onMissesResolved?.();
+    // The first Subteams found: a collation that ran before (on a fresh
+    // instance, while the catalog was still empty) indexed nothing with a
+    // domain, and may have looked nothing up to miss.
+    if (resolved.length || firstFound) this.#options.onMissesResolved?.();
   }
 
   #reloadOnMiss(): void {

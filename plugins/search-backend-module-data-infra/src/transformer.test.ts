@@ -80,7 +80,6 @@ describe('dataInfraEntityTransformer', () => {
   it('indexes a DataService by the fields people search by', () => {
     const doc = transform(kafka);
     for (const part of [
-      'The event streaming backbone.',
       'kafka',
       'Apache Kafka',
       'streaming',
@@ -89,11 +88,14 @@ describe('dataInfraEntityTransformer', () => {
       'sre',
       'product-data-consumers',
     ]) {
-      expect(doc.text).toContain(part);
+      expect(doc.keywords).toContain(part);
     }
     // Dependencies are not what a service is found by: "kafka" must not
     // match every service that depends on it.
-    expect(doc.text).not.toContain('zookeeper');
+    expect(doc.keywords).not.toContain('zookeeper');
+    // What the result shows is the description, not a dump of fields.
+    expect(doc.text).toBe('The event streaming backbone.');
+    expect(doc.keywords).not.toContain('The event streaming backbone.');
   });
 
   it('keeps the default document fields and adds fields for result items', () => {
@@ -191,7 +193,6 @@ describe('dataInfraEntityTransformer', () => {
   it('indexes a Subteam with its domain, members and handled problems', () => {
     const doc = transform(mlops);
     for (const part of [
-      'The ML lifecycle.',
       'mlops',
       'llm',
       'tomasz.kowalski',
@@ -201,8 +202,9 @@ describe('dataInfraEntityTransformer', () => {
       'ml-ds-teams',
       '#mlops',
     ]) {
-      expect(doc.text).toContain(part);
+      expect(doc.keywords).toContain(part);
     }
+    expect(doc.text).toBe('The ML lifecycle.');
     expect(doc).toMatchObject({
       title: 'MLOps',
       kind: 'Subteam',
@@ -215,7 +217,7 @@ describe('dataInfraEntityTransformer', () => {
   it('indexes a Rotation with its owner, participants and time zone', () => {
     const doc = transform(rotation);
     for (const part of ['data-platform', 'lukas.weber', 'priya.raman', 'Europe/Berlin', 'on-call']) {
-      expect(doc.text).toContain(part);
+      expect(doc.keywords).toContain(part);
     }
     expect(doc).toMatchObject({
       title: 'Data Platform on-call',
@@ -231,7 +233,8 @@ describe('dataInfraEntityTransformer', () => {
       metadata: { name: 'bare' },
       spec: { type: 'tooling', lifecycle: 'experimental', owner: 'subteam:default/mlops' },
     });
-    expect(doc.text).toBe('bare : tooling : mlops');
+    expect(doc.keywords).toBe('bare : tooling : mlops');
+    expect(doc.text).toBe('');
     expect(doc.title).toBe('bare');
     expect(doc).not.toHaveProperty('tier');
     expect(doc).not.toHaveProperty('technology');
@@ -239,7 +242,7 @@ describe('dataInfraEntityTransformer', () => {
     expect(doc.tags).toEqual([]);
   });
 
-  it('gives other kinds the default document, with only an empty domain added', () => {
+  it('gives other kinds the default document, with only an empty domain and keywords added', () => {
     const component: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
@@ -249,6 +252,7 @@ describe('dataInfraEntityTransformer', () => {
     expect(withOwners(component)).toEqual({
       ...defaultCatalogCollatorEntityTransformer(component),
       domain: '',
+      keywords: '',
     });
   });
 
@@ -257,6 +261,7 @@ describe('dataInfraEntityTransformer', () => {
     expect(withOwners(foreign)).toEqual({
       ...defaultCatalogCollatorEntityTransformer(foreign),
       domain: '',
+      keywords: '',
     });
   });
 });

@@ -38,13 +38,20 @@ export type DataInfraEntityDocument = ReturnType<CatalogCollatorEntityTransforme
   technology?: string;
   /** `metadata.tags`. */
   tags?: string[];
+  /**
+   * The fields people search by, besides the title and the description
+   * (`text`, which the result shows): name, technology, owner, members…
+   * Searchable, never shown. '' on every other kind, so Lunr indexes the
+   * field whatever document comes first.
+   */
+  keywords: string;
   /** Subteam: its parent group ref. */
   parent?: string;
   /** Rotation: IANA zone. */
   timezone?: string;
 };
 
-/** Separator between the parts of `text`, as the default transformer uses. */
+/** Separator between the parts of `keywords`, as the default transformer uses in `text`. */
 const SEPARATOR = ' : ';
 
 /**
@@ -101,8 +108,7 @@ function dataServiceDocument(
   const availability = spec.sla?.availability;
   return {
     ...defaultCatalogCollatorEntityTransformer(entity),
-    text: joinText([
-      entity.metadata.description,
+    keywords: joinText([
       entity.metadata.name,
       spec.technology,
       spec.type,
@@ -126,8 +132,7 @@ function subteamDocument(entity: SubteamEntityV1alpha1): DataInfraEntityDocument
   const { spec } = entity;
   return {
     ...defaultCatalogCollatorEntityTransformer(entity),
-    text: joinText([
-      entity.metadata.description,
+    keywords: joinText([
       entity.metadata.name,
       spec.domain,
       tagText(entity),
@@ -150,8 +155,7 @@ function rotationDocument(
   const { spec } = entity;
   return {
     ...defaultCatalogCollatorEntityTransformer(entity),
-    text: joinText([
-      entity.metadata.description,
+    keywords: joinText([
       entity.metadata.name,
       'on-call rotation',
       refName(spec.owner),
@@ -170,11 +174,13 @@ const noLookup: OwnerDomainLookup = () => undefined;
 
 /**
  * Creates the transformer that shapes catalog entities into search documents.
- * Subteam, DataService and Rotation entities get the default document plus
- * the fields people search by in `text`, and extra fields for the result list
- * items; every other kind gets `defaultCatalogCollatorEntityTransformer`'s
- * document plus `domain: ''`. Every document has `domain`, so the search page
- * can filter on it with the Lunr engine too.
+ * Subteam, DataService and Rotation entities get the default document (whose
+ * `text` is the description, what a result shows), the fields people search
+ * by in `keywords`, and extra fields for the result list items; every other
+ * kind gets `defaultCatalogCollatorEntityTransformer`'s document plus
+ * `domain: ''` and `keywords: ''`. Every document has both, so the search
+ * page can filter on `domain`, and find by `keywords`, with the Lunr engine
+ * too.
  *
  * A DataService's or Rotation's domain is its owner Subteam's, from
  * `options.ownerDomain` (the module passes a map of the catalog's Subteams).
@@ -189,7 +195,7 @@ export function createDataInfraEntityTransformer(
     if (isDataServiceEntity(entity)) return dataServiceDocument(entity, ownerDomain);
     if (isSubteamEntity(entity)) return subteamDocument(entity);
     if (isRotationEntity(entity)) return rotationDocument(entity, ownerDomain);
-    return { ...defaultCatalogCollatorEntityTransformer(entity), domain: '' };
+    return { ...defaultCatalogCollatorEntityTransformer(entity), domain: '', keywords: '' };
   };
 }
 

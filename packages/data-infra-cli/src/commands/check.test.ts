@@ -12,6 +12,17 @@ describe('data-infra check', () => {
     expect(refs).toContain('dataservice:default/trino');
   });
 
+  it('prints one line per cause: a subteam without a rotation once, with the services it affects', async () => {
+    const result = await runCli(['check', '--catalog', SEEDED_CATALOG, '--at', '2026-03-10T12:00:00Z']);
+    const noRotation = result.stdout.split('\n').filter(line => /MLOps has no Rotation/.test(line));
+    expect(noRotation).toHaveLength(1);
+    expect(noRotation[0]).toMatch(/^warning subteam:default\/mlops: MLOps has no Rotation: 16 services have nobody on call/);
+    const affects = result.stdout.split('\n')[result.stdout.split('\n').indexOf(noRotation[0]) + 1];
+    expect(affects).toMatch(/^ {8}affects dataservice:default\/agent-api, .*dataservice:default\/vllm$/);
+    expect(affects.match(/dataservice:/g)).toHaveLength(16);
+    expect(result.stdout).toMatch(/0 errors, 32 warnings, 0 info \(4 problems to fix\)\n$/);
+  });
+
   it('exits 1 on a catalog whose service has an unknown owner', async () => {
     const service = `apiVersion: data-infra.io/v1alpha1
 kind: DataService

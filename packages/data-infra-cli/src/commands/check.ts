@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkCatalog, Finding, FindingSeverity } from '@data-infra/backstage-plugin-data-infra-common';
+import { checkCatalog, Finding, FindingSeverity, groupFindings } from '@data-infra/backstage-plugin-data-infra-common';
 import { loadCatalogDir, LoadedCatalog } from '../lib/catalog';
 import { requireCatalogDir } from '../lib/files';
 import { CliError, CliIo, EXIT_OK, EXIT_PROBLEMS } from '../lib/io';
@@ -44,7 +44,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .description('Check ownership, rotations and escalation paths across the catalog; exits 1 on an error-level finding')
     .requiredOption('--catalog <dir>', 'folder of catalog-info files')
     .option('--at <instant>', 'instant the checks are evaluated at (default: now)')
-    .option('--json', 'print JSON: { "findings": [...] }')
+    .option('--json', 'print JSON, one finding per entity and check (not grouped): { "findings": [...] }')
     .action(async (options: { catalog: string; at?: string; json?: boolean }) => {
       const dir = requireCatalogDir(options.catalog);
       const now = options.at === undefined ? (io.now ?? Date.now)() : parseInstantOption('--at', options.at);
@@ -59,11 +59,17 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       if (options.json) {
         io.stdout.write(`${JSON.stringify({ findings }, null, 2)}\n`);
       } else {
-        for (const f of findings) {
-          io.stdout.write(`${f.severity.padEnd(7)} ${f.entityRef}: ${f.path ? `${f.path}: ` : ''}${f.message}\n`);
+        // One line per problem to fix: findings that share a cause are one.
+        const groups = groupFindings(findings);
+        for (const g of groups) {
+          io.stdout.write(`${g.severity.padEnd(7)} ${g.subjectRef}: ${g.path ? `${g.path}: ` : ''}${g.message}\n`);
+          if (g.affected.length > 1 || g.affected[0] !== g.subjectRef) {
+            io.stdout.write(`${' '.repeat(8)}affects ${g.affected.join(', ')}\n`);
+          }
         }
         io.stdout.write(
-          `${catalog.entities.length} entities checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info\n`,
+          `${catalog.entities.length} entities checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info` +
+            ` (${groups.length} ${groups.length === 1 ? 'problem' : 'problems'} to fix)\n`,
         );
       }
       setExit(count('error') > 0 ? EXIT_PROBLEMS : EXIT_OK);

@@ -39,21 +39,34 @@ export function registerOncall(program: Command, io: CliIo, setExit: (code: numb
       const catalog = await loadCatalogDir(dir);
       const rotations = rotationsOf(catalog);
 
+      // Thousands of instants share refs and interval bounds: each is
+      // written once (formatting, not the on-call math, was the cost).
+      const refs = rotations.map(refOf);
+      const formatted = new Map<number, string>();
+      const text = (ms: number) => {
+        let value = formatted.get(ms);
+        if (value === undefined) {
+          if (formatted.size > 100_000) formatted.clear();
+          value = iso(ms);
+          formatted.set(ms, value);
+        }
+        return value;
+      };
       const entries: OnCallEntry[] = [];
       for (const at of instants) {
         const atIso = iso(at);
-        for (const rotation of rotations) {
+        rotations.forEach((rotation, i) => {
           entries.push({
-            rotation: refOf(rotation),
+            rotation: refs[i],
             at: atIso,
             onCall: onCallAt(rotation, at).map(a => ({
               role: a.role,
               user: a.user,
-              from: iso(a.from),
-              until: iso(a.until),
+              from: text(a.from),
+              until: a.until === null ? null : text(a.until),
             })),
           });
-        }
+        });
       }
 
       if (options.json) {

@@ -30,6 +30,39 @@ spec:
     expect(result.code).toBe(1);
   });
 
+  it('refuses a javascript: runbook, a PT1S shift and a title with a line break, naming file, line and field', async () => {
+    const text = `apiVersion: data-infra.io/v1alpha1
+kind: DataService
+metadata:
+  name: lineage
+spec:
+  type: metadata
+  lifecycle: production
+  owner: subteam:default/core
+  runbook: 'javascript:alert(document.domain)'
+---
+apiVersion: data-infra.io/v1alpha1
+kind: Rotation
+metadata:
+  name: fast
+  title: "Fast\\r\\nBEGIN:VEVENT"
+spec:
+  owner: subteam:default/core
+  timezone: UTC
+  start: '2026-01-05T09:00'
+  shiftLength: PT1S
+  participants: [user:default/ann]
+`;
+    const dir = fixtureDir({ 'org.yaml': MINI_ORG, 'mine.yaml': text });
+    const result = await runCli(['validate', dir]);
+    expect(result.stdout).toContain(
+      `mine.yaml:${lineOf(text, 'runbook:')}: dataservice:default/lineage: spec.runbook: must be an http(s) URL like https://runbooks.example.com/kafka, got "javascript:alert(document.domain)"`,
+    );
+    expect(result.stdout).toContain(`mine.yaml:${lineOf(text, 'shiftLength: PT1S')}: rotation:default/fast: spec.shiftLength: must be at least PT15M, got "PT1S"`);
+    expect(result.stdout).toContain(`mine.yaml:${lineOf(text, 'title:')}: rotation:default/fast: metadata.title: must not contain control characters or line breaks`);
+    expect(result.code).toBe(1);
+  });
+
   it('reports a YAML syntax error with its line and still validates the other documents', async () => {
     const text = `apiVersion: backstage.io/v1alpha1
 kind: User

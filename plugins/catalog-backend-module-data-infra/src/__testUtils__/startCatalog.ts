@@ -19,7 +19,11 @@ export interface ReportedError {
  * Starts the real catalog backend with our module over a file location, and
  * records every processing error the catalog reports.
  */
-export async function startCatalog(location: string, extraConfig: object = {}) {
+export async function startCatalog(
+  location: string | string[],
+  extraConfig: object = {},
+  rules: object[] = [{ allow: ['Component', 'API', 'Location', 'User', 'Group', 'Subteam', 'DataService', 'Rotation', 'Template'] }],
+) {
   const errors: ReportedError[] = [];
   const errorRecorder = createBackendModule({
     pluginId: 'catalog',
@@ -48,8 +52,8 @@ export async function startCatalog(location: string, extraConfig: object = {}) {
       mockServices.rootConfig.factory({
         data: {
           catalog: {
-            rules: [{ allow: ['Component', 'API', 'Location', 'User', 'Group', 'Subteam', 'DataService', 'Rotation', 'Template'] }],
-            locations: [{ type: 'file', target: location }],
+            rules,
+            locations: [location].flat().map(target => ({ type: 'file', target })),
             processingInterval: { seconds: 1 },
           },
           ...extraConfig,

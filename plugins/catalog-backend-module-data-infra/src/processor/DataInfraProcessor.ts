@@ -11,6 +11,7 @@ import {
   DATA_INFRA_API_VERSION,
   DATA_INFRA_KINDS,
   DataInfraEntity,
+  describeValue,
   EntityProblem,
   formatEntityProblems,
   isDataInfraEntity,
@@ -55,7 +56,7 @@ export class DataInfraProcessor implements CatalogProcessor {
         // than let the catalog report an unknown kind.
         throw new InputError(
           formatEntityProblems(entity, [
-            { path: 'apiVersion', message: `must be ${DATA_INFRA_API_VERSION} for kind ${entity.kind}, got ${JSON.stringify(entity.apiVersion)}` },
+            { path: 'apiVersion', message: `must be ${DATA_INFRA_API_VERSION} for kind ${entity.kind}, got ${describeValue(entity.apiVersion)}` },
           ]),
         );
       }
@@ -89,7 +90,7 @@ export class DataInfraProcessor implements CatalogProcessor {
     return [
       {
         path: 'spec.domain',
-        message: `must be one of the configured domains (${this.domainIds.join(', ')}), got ${JSON.stringify(domain)}`,
+        message: `must be one of the configured domains (${this.domainIds.join(', ')}), got ${describeValue(domain)}`,
       },
     ];
   }

@@ -36,6 +36,7 @@ export const fixtureEntities: Entity[] = [
       parent: 'group:default/data-infrastructure',
       members: ['user:default/alice', 'user:default/bob'],
       contact: { chat: '#platform' },
+      handles: ['Kafka outages'],
       escalation: {
         levels: [
           { after: 'PT0M', target: { rotation: 'rotation:default/platform-oncall', role: 'primary' } },
@@ -79,6 +80,7 @@ export const fixtureEntities: Entity[] = [
       owner: 'subteam:default/platform',
       tier: 1,
       technology: 'Apache Kafka',
+      runbook: 'https://runbooks.example.com/kafka',
       sla: { availability: 99.9, window: '30d', supportHours: { type: '24x7' } },
       escalation: {
         levels: [

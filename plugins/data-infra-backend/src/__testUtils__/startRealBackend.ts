@@ -54,7 +54,9 @@ const httpAuthWithActor = createServiceFactory({
   service: coreServices.httpAuth,
   deps: { plugin: coreServices.pluginMetadata },
   factory({ plugin }) {
-    const inner = mockServices.httpAuth({ pluginId: plugin.getId() });
+    // A request without an Authorization header has no credentials (as
+    // from a calendar client), not the mock's default user.
+    const inner = mockServices.httpAuth({ pluginId: plugin.getId(), defaultCredentials: mockCredentials.none() });
     const service: HttpAuthService = {
       async credentials(req, options) {
         const credentials = await inner.credentials(req, options);

@@ -1,6 +1,7 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { BudgetedMap, MemoryBudget, sizeOf } from './MemoryBudget';
 import { refOf } from './refs';
 
 /** What a listing needs to name an entity and its stitched state. */
@@ -39,12 +40,12 @@ interface VisibleRef {
  */
 export class CatalogReader {
   readonly #catalog: CatalogService;
-  readonly #bodies = new Map<string, Entity>();
-  readonly #maxBodies: number;
+  /** Counted against the plugin's memory budget, like every memo. */
+  readonly #bodies: BudgetedMap<Entity>;
 
-  constructor(catalog: CatalogService, options?: { maxCachedBodies?: number }) {
+  constructor(catalog: CatalogService, budget: MemoryBudget = new MemoryBudget()) {
     this.#catalog = catalog;
-    this.#maxBodies = options?.maxCachedBodies ?? 50_000;
+    this.#bodies = new BudgetedMap(budget);
   }
 
   /** The refs and etags of every entity of these kinds the caller may read. */
@@ -170,11 +171,6 @@ export class CatalogReader {
   #remember(ref: string, entity: Entity) {
     const etag = entity.metadata.etag;
     if (!etag) return;
-    if (this.#bodies.size >= this.#maxBodies) {
-      // Oldest first: Map keeps insertion order.
-      const oldest = this.#bodies.keys().next().value;
-      if (oldest !== undefined) this.#bodies.delete(oldest);
-    }
-    this.#bodies.set(`${ref}@${etag}`, entity);
+    this.#bodies.set(`${ref}@${etag}`, entity, sizeOf(entity));
   }
 }

@@ -20,6 +20,7 @@ import {
 import { createHash } from 'node:crypto';
 import { CallerMemo, callerKey } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
+import { BudgetedMap, MemoryBudget, sizeOf } from './MemoryBudget';
 import { PeopleDirectory } from './people';
 import { peopleRefs, referencedRefs } from './references';
 import { fullRef, refOf, stateOf } from './refs';
@@ -64,7 +65,7 @@ export function lookupIn(byRef: Map<string, Entity>): EntityLookup {
  */
 export class CatalogSnapshot {
   readonly #views: CallerMemo;
-  readonly #lastViews = new Map<string, { signature: string; view: CatalogView }>();
+  readonly #lastViews: BudgetedMap<{ signature: string; view: CatalogView }>;
 
   constructor(
     private readonly reader: CatalogReader,
@@ -76,8 +77,10 @@ export class CatalogSnapshot {
       showContactDetails: boolean;
       callerTtlSeconds?: number;
     },
+    budget: MemoryBudget = new MemoryBudget(),
   ) {
-    this.#views = new CallerMemo((options.callerTtlSeconds ?? 5) * 1000);
+    this.#views = new CallerMemo((options.callerTtlSeconds ?? 5) * 1000, budget);
+    this.#lastViews = new BudgetedMap(budget);
   }
 
   /** The whole data-infra view of the caller. */
@@ -100,8 +103,7 @@ export class CatalogSnapshot {
       const previous = this.#lastViews.get(key);
       if (previous?.signature === signature) return previous.view;
       const view = await this.viewOf(entities, fingerprint, credentials);
-      if (this.#lastViews.size >= 1000) this.#lastViews.clear();
-      this.#lastViews.set(key, { signature, view });
+      this.#lastViews.set(key, { signature, view }, sizeOf(view));
       return view;
     });
   }

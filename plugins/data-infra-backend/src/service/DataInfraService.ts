@@ -6,11 +6,11 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { AuthenticationError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ChecksResponse,
-  DataServiceEntityV1alpha1,
+  compareFindings,
   errorBudget,
   EscalationPath,
   EscalationResponse,
@@ -20,6 +20,7 @@ import {
   isDataServiceEntity,
   isRotationEntity,
   isSubteamEntity,
+  measuredFindings,
   nextHandoff,
   OnCallAssignment,
   OnCallResponse,
@@ -27,20 +28,32 @@ import {
   OnCallRole,
   RotationEntityV1alpha1,
   rotationShifts,
+  ServiceLevelMeasurement,
+  ServiceSortKey,
   ServiceSummary,
   ShiftsResponse,
+  SlaResponse,
+  FlatChecksResponse,
+  groupFindings,
+  SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraBackendConfig } from '../config';
 import { JsonPrefix, PreparedJson } from '../preparedJson';
 import { buildCalendar, CALENDAR_AHEAD_MS, CALENDAR_PAST_MS, wholeShifts } from './calendar';
+import type { CalendarSubscription } from './CalendarSubscriptions';
 import { CallerMemo } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
 import { IntervalMemo } from './IntervalMemo';
+import { MemoryBudget, sizeOf } from './MemoryBudget';
 import { Scope, Scopes } from './scopes';
 import { SharedCatalog } from './SharedCatalog';
+import { ViewMemo } from './ViewMemo';
 import { escalationSummary } from './escalationText';
-import { findingsOf, worst } from './findingIndex';
+import { levelsAt, targetTitle } from './escalationLevels';
+import { worst } from './findingIndex';
+import { matchesFilter, ServiceFilter, ServiceTable, ServiceTableRow } from './serviceTable';
+import { buildSubteamsOnCall, SubteamsOnCallSkeleton } from './subteamsOnCall';
 import {
   buildMapSkeleton,
   mapJsonBeforeInstant,
@@ -49,6 +62,8 @@ import {
   onCallParts,
 } from './ownershipMap';
 import { PeopleDirectory } from './people';
+import { PrometheusClient } from './metrics/PrometheusClient';
+import { SlaMeter } from './metrics/SlaMeter';
 import { referencedRefs } from './references';
 import { fullRef, refOf, stateOf, titleOf } from './refs';
 
@@ -79,14 +94,18 @@ function knowableInNeighbourhood(finding: Finding): boolean {
   return !REF_CHECKS.has(finding.check) || GATHERED_PATHS.test(finding.path ?? '');
 }
 
-/** Filters of GET /services, validated. */
-export interface ServiceQuery {
-  domain?: string;
-  owner?: string;
-  tier?: number;
-  q?: string;
+/** Filters, order and page of GET /services, validated. */
+export interface ServiceQuery extends ServiceFilter {
+  sort: ServiceSortKey;
+  order: 'asc' | 'desc';
   offset: number;
   limit: number;
+}
+
+/** Which rotations GET /oncall lists: all, a subteam's, or one. */
+export interface OnCallFilter {
+  owner?: string;
+  rotation?: string;
 }
 
 /**
@@ -98,12 +117,25 @@ export class DataInfraService {
   readonly #logger: LoggerService;
   readonly #config: DataInfraBackendConfig;
   readonly #memo: CallerMemo;
-  /** The instant-independent part of /map, per view (views are reused while unchanged). */
-  readonly #skeletons = new WeakMap<CatalogView, Promise<MapSkeleton>>();
+  /**
+   * The instant-independent part of /map, per view (views are reused while
+   * unchanged) and state of the measurements it shows.
+   */
+  readonly #skeletons = new WeakMap<CatalogView, { version: number; skeleton: Promise<MapSkeleton> }>();
+  /** Catalog findings with the measured ones, per list of catalog findings and state of the measurements. */
+  readonly #withMeasured = new WeakMap<Finding[], { version: number; findings: Finding[] }>();
+  readonly #meter: SlaMeter;
   /** The last /map body before its instant, per skeleton, and its on-call part. */
   readonly #mapPrefixes = new WeakMap<MapSkeleton, { onCall: string; prefix: JsonPrefix }>();
-  readonly #assignments = new IntervalMemo<OnCallAssignment[]>();
-  readonly #handoffs = new IntervalMemo<number>();
+  /** The table behind /services, per view and measurement cycle. */
+  readonly #tables: ViewMemo<ServiceTable>;
+  /** The instant-independent part of /oncall/subteams, per view. */
+  readonly #boards: ViewMemo<SubteamsOnCallSkeleton>;
+  readonly #auth: AuthService;
+  readonly #budget: MemoryBudget;
+  readonly #shared: SharedCatalog;
+  readonly #assignments: IntervalMemo<OnCallAssignment[]>;
+  readonly #handoffs: IntervalMemo<number>;
 
   constructor(options: {
     catalog: CatalogService;
@@ -114,19 +146,78 @@ export class DataInfraService {
     config: DataInfraBackendConfig;
   }) {
     const { catalog, cache, logger, auth, permissions, config } = options;
-    const reader = new CatalogReader(catalog);
+    // One byte budget for every memo below (dataInfra.cache.maxBytes).
+    const budget = new MemoryBudget(config.cacheMaxBytes);
+    const reader = new CatalogReader(catalog, budget);
     const callerTtlMs = (config.callerTtlSeconds ?? 5) * 1000;
     this.#logger = logger;
     this.#config = config;
+    this.#auth = auth;
+    this.#budget = budget;
+    this.#shared = new SharedCatalog(reader, auth, logger, (config.refreshSeconds ?? 10) * 1000);
     this.#scopes = new Scopes({
       reader,
-      snapshot: new CatalogSnapshot(reader, cache, logger, config),
-      shared: new SharedCatalog(reader, auth, logger, (config.refreshSeconds ?? 10) * 1000),
+      snapshot: new CatalogSnapshot(reader, cache, logger, config, budget),
+      shared: this.#shared,
       permissions,
       logger,
       callerTtlMs,
+      budget,
     });
-    this.#memo = new CallerMemo(callerTtlMs);
+    this.#memo = new CallerMemo(callerTtlMs, budget);
+    this.#assignments = new IntervalMemo(budget);
+    this.#handoffs = new IntervalMemo(budget);
+    this.#tables = new ViewMemo(budget, table => table.estimatedBytes);
+    // The subteam and rotation entities it names are counted with the view.
+    this.#boards = new ViewMemo(budget, (board, view) => sizeOf(board, new Set<object>(view.byRef.values())));
+    const metrics = config.metrics;
+    this.#meter = new SlaMeter(
+      metrics ? new PrometheusClient({ baseUrl: metrics.baseUrl, headers: metrics.headers, timeoutMs: metrics.timeoutMs }) : undefined,
+      logger,
+      { refreshMs: metrics?.refreshMs ?? 60_000, waitMs: metrics?.waitMs ?? 2_000 },
+    );
+  }
+
+  /** The SLA meter (benchmarks read its query count). */
+  get meter(): SlaMeter {
+    return this.#meter;
+  }
+
+  /**
+   * A view's findings: the catalog checks and what the measured SLAs raise
+   * (budget exhausted, fast or slow burn, freshness or latency breached),
+   * in the order of findings lists. Rebuilt when a measurement cycle ends.
+   */
+  async #findings(view: CatalogView, measured?: Map<string, ServiceLevelMeasurement>): Promise<Finding[]> {
+    const base = await view.findings();
+    const measurements = measured ?? (await this.#meter.measurements(view.services));
+    const version = this.#meter.version;
+    const known = this.#withMeasured.get(base);
+    if (known?.version === version) return known.findings;
+    const extra = view.services.flatMap(s => measuredFindings(refOf(s), s, measurements.get(refOf(s))));
+    const findings = extra.length === 0 ? base : [...base, ...extra].sort(compareFindings);
+    this.#withMeasured.set(base, { version, findings });
+    return findings;
+  }
+
+  /** How current the answers for this caller are (see Scope.freshness). */
+  async freshness(credentials: BackstageCredentials): Promise<{ ageMs: number; stale: boolean }> {
+    return (await this.#scopes.of(credentials)).freshness();
+  }
+
+  /** What GET /health reports: the shared state's age and the memory budget. */
+  health() {
+    const status = this.#shared.status();
+    let state: 'ok' | 'stale' | 'loading' | 'unavailable' = status.stale ? 'stale' : 'ok';
+    if (!status.loaded) state = status.failures > 0 ? 'unavailable' : 'loading';
+    return {
+      status: state,
+      stateAgeSeconds: status.ageMs === null ? null : Math.floor(status.ageMs / 1000),
+      refreshSeconds: this.#config.refreshSeconds ?? 10,
+      failedRefreshes: status.failures,
+      retryInSeconds: Math.ceil(status.retryInMs / 1000),
+      cache: this.#budget.stats(),
+    };
   }
 
   /**
@@ -184,9 +275,30 @@ export class DataInfraService {
     return handoff;
   }
 
-  async oncall(at: number, credentials: BackstageCredentials): Promise<OnCallResponse> {
+  async oncall(
+    at: number,
+    credentials: BackstageCredentials,
+    filter: OnCallFilter = {},
+  ): Promise<OnCallResponse> {
     const scope = await this.#scopes.of(credentials);
-    return this.#remembered(scope, `oncall|${at}`, () => this.#oncallNow(at, scope));
+    const answer = await this.#remembered(scope, `oncall|${at}`, () => this.#oncallNow(at, scope));
+    if (!filter.owner && !filter.rotation) return answer;
+    return {
+      at: answer.at,
+      rotations: answer.rotations.filter(
+        r => (!filter.rotation || r.rotation.ref === filter.rotation) && (!filter.owner || r.owner?.ref === filter.owner),
+      ),
+    };
+  }
+
+  #rotationOnCall(rotation: RotationEntityV1alpha1, at: number, people: PeopleDirectory) {
+    const ref = refOf(rotation);
+    const handoff = this.#safely(ref, 'next hand-off', () => this.#nextHandoff(rotation, at));
+    return {
+      rotation: { ref, title: titleOf(rotation, ref), timezone: rotation.spec.timezone },
+      onCall: this.#onCall(rotation, at, people),
+      nextHandoff: typeof handoff === 'number' ? formatInstant(handoff) : null,
+    };
   }
 
   async #oncallNow(at: number, scope: Scope): Promise<OnCallResponse> {
@@ -195,19 +307,40 @@ export class DataInfraService {
     return {
       at: formatInstant(at),
       rotations: view.rotations.map(rotation => {
-        const ref = refOf(rotation);
         const ownerRef = fullRef(rotation.spec.owner, 'subteam', rotation.metadata.namespace);
         const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
-        const handoff = this.#safely(ref, 'next hand-off', () => this.#nextHandoff(rotation, at));
+        const { rotation: summary, onCall, nextHandoff: handoff } = this.#rotationOnCall(rotation, at, view.people);
         return {
-          rotation: { ref, title: titleOf(rotation, ref), timezone: rotation.spec.timezone },
+          rotation: summary,
           owner: owner && ownerRef ? { ref: ownerRef, title: titleOf(owner, ownerRef) } : null,
           at: formatInstant(at),
-          onCall: this.#onCall(rotation, at, view.people),
-          nextHandoff: typeof handoff === 'number' ? formatInstant(handoff) : null,
+          onCall,
+          nextHandoff: handoff,
         };
       }),
     };
+  }
+
+  /** GET /oncall/subteams: everything the on-call page shows, in one answer. */
+  async subteamsOnCall(at: number, credentials: BackstageCredentials): Promise<SubteamsOnCallResponse> {
+    const scope = await this.#scopes.of(credentials);
+    return this.#remembered(scope, `subteams-oncall|${at}`, async () => {
+      const view = await scope.view();
+      const board = this.#boards.get(view, 0, () => buildSubteamsOnCall(view, this.#config));
+      return {
+        at: formatInstant(at),
+        subteams: board.subteams.map(({ subteam, rotations, fixed }) => {
+          const path = subteam.spec.escalation
+            ? this.#safely(fixed.ref, 'escalation path', () => escalationPathAt(subteam, at, view.lookup))
+            : undefined;
+          return {
+            ...fixed,
+            rotations: rotations.map(r => this.#rotationOnCall(r, at, view.people)),
+            escalation: path ? { repeat: path.repeat, levels: levelsAt(path, view) } : null,
+          };
+        }),
+      };
+    });
   }
 
   /**
@@ -277,28 +410,7 @@ export class DataInfraService {
       policyRef: path.policyRef,
       inherited: path.inherited,
       repeat: path.repeat,
-      levels: path.levels.map(level => ({
-        index: level.index,
-        after: level.after,
-        afterMs: level.afterMs,
-        via: level.via,
-        targetRef: level.targetRef,
-        targetTitle:
-          level.via === 'user'
-            ? view.people.person(level.targetRef).displayName
-            : titleOf(view.byRef.get(level.targetRef.toLocaleLowerCase('en-US')), level.targetRef),
-        ...('role' in level.target && level.via === 'rotation'
-          ? { role: level.target.role ?? 'primary' }
-          : {}),
-        reachable: level.reachable,
-        ...(level.reason ? { reason: level.reason } : {}),
-        people: level.people.map(p => ({
-          ...view.people.person(p.user),
-          ...(p.role ? { role: p.role } : {}),
-          ...(p.from !== undefined ? { from: formatInstant(p.from) } : {}),
-          ...(p.until !== undefined ? { until: p.until === null ? null : formatInstant(p.until) } : {}),
-        })),
-      })),
+      levels: levelsAt(path, view),
       firstReachableAfterMs: path.firstReachableAfterMs,
       findings: concerning(await view.findings(), pathRefs).filter(knowableInNeighbourhood),
     };
@@ -312,8 +424,9 @@ export class DataInfraService {
     return rotation;
   }
 
-  async #peopleOf(rotation: RotationEntityV1alpha1, scope: Scope) {
-    const refs = [...referencedRefs([rotation])].filter(r => r.startsWith('user:'));
+  /** The people a rotation names, as the scope may read them (and, with `visible`, only those). */
+  async #peopleOf(rotation: RotationEntityV1alpha1, scope: Scope, visible?: Set<string>) {
+    const refs = [...referencedRefs([rotation])].filter(r => r.startsWith('user:') && (!visible || visible.has(r)));
     const people = await scope.people(refs);
     return new PeopleDirectory(people, this.#config.showContactDetails);
   }
@@ -345,6 +458,11 @@ export class DataInfraService {
       from: formatInstant(from),
       to: formatInstant(to),
       truncated,
+      participants: [
+        ...new Set((rotation.spec.participants ?? []).map(p => fullRef(p, 'user', rotation.metadata.namespace))),
+      ]
+        .filter((p): p is string => !!p)
+        .map(p => people.person(p)),
       shifts: shifts.map(s => ({
         role: s.role,
         user: people.person(s.user),
@@ -355,11 +473,15 @@ export class DataInfraService {
     };
   }
 
-  /** The feed covers five weeks back and eight weeks ahead of `now`. */
-  async calendar(rotationRef: string, now: number, credentials: BackstageCredentials) {
+  /**
+   * The feed covers five weeks back and eight weeks ahead of `now`. With
+   * `visible`, people outside it are not named (see calendarFeed).
+   */
+  async calendar(rotationRef: string, now: number, credentials: BackstageCredentials, visible?: Set<string>) {
     const scope = await this.#scopes.of(credentials);
     const rotation = await this.#rotation(rotationRef, scope);
-    const people = await this.#peopleOf(rotation, scope);
+    // Someone outside `visible` appears as for a caller who cannot read them.
+    const people = await this.#peopleOf(rotation, scope, visible);
     const from = now - CALENDAR_PAST_MS;
     const to = now + CALENDAR_AHEAD_MS;
     const { shifts } = this.#shifts(rotation, from, to);
@@ -374,22 +496,49 @@ export class DataInfraService {
     });
   }
 
-  #domainOf(service: DataServiceEntityV1alpha1, view: CatalogView): string | null {
-    const owner = view.byRef.get(fullRef(service.spec.owner, 'subteam', service.metadata.namespace) ?? '');
-    return owner && isSubteamEntity(owner) ? owner.spec.domain : null;
+  /**
+   * What a subscription made now by this caller may show (`visibleRefs`:
+   * undefined when the caller may read the whole catalog, else the rotation
+   * and the people it names that the caller can read), and whether the
+   * caller has a User entity. 404 when the caller cannot read the rotation.
+   */
+  async calendarSubscriptionFacts(
+    rotationRef: string,
+    userRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ visibleRefs?: Set<string>; userInCatalog: boolean }> {
+    const scope = await this.#scopes.of(credentials);
+    const rotation = await this.#rotation(rotationRef, scope);
+    const own = await this.#scopes.of(await this.#auth.getOwnServiceCredentials());
+    const userInCatalog = (await own.people([userRef])).has(userRef);
+    if (scope.everything) return { userInCatalog };
+    const people = await this.#peopleOf(rotation, scope);
+    return { visibleRefs: new Set([rotationRef, ...people.refs()]), userInCatalog };
   }
 
-  #serviceRow(
-    service: DataServiceEntityV1alpha1,
-    view: CatalogView,
-    allFindings: Finding[],
-    at: number,
-  ): ServiceSummary {
-    const ref = refOf(service);
-    const ownerRef = fullRef(service.spec.owner, 'subteam', service.metadata.namespace);
+  /**
+   * A subscription's feed, fetched with no Backstage token: read with the
+   * plugin's own credentials and limited to what the subscriber could read
+   * when subscribing. A subscriber whose User entity has gone since gets
+   * nothing (one who never had one, like the development guest, keeps it).
+   */
+  async calendarFeed(subscription: CalendarSubscription, now: number) {
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const scope = await this.#scopes.of(credentials);
+    if (subscription.userInCatalog && !(await scope.people([subscription.userRef])).has(subscription.userRef)) {
+      throw new AuthenticationError('This calendar link belongs to a user who is no longer in the catalog');
+    }
+    if (subscription.visibleRefs && !subscription.visibleRefs.has(subscription.rotationRef)) {
+      throw new NotFoundError(`No Rotation ${subscription.rotationRef}`);
+    }
+    return this.calendar(subscription.rotationRef, now, credentials, subscription.visibleRefs);
+  }
+
+  /** A row of /services: the table's row and what depends on the instant. */
+  #serviceRow(row: ServiceTableRow, view: CatalogView, at: number): ServiceSummary {
+    const { service, ref, ownerRef } = row;
     const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
     const path = this.#safely(ref, 'escalation path', () => escalationPathAt(service, at, view.lookup));
-    const findings = findingsOf(allFindings, ref);
     const budget = service.spec.sla?.availability !== undefined
       ? this.#safely(ref, 'error budget', () => errorBudget(service.spec.sla!))
       : undefined;
@@ -404,6 +553,8 @@ export class DataInfraService {
         until: p.until === null || p.until === undefined ? null : formatInstant(p.until),
       }));
     const contact = owner && isSubteamEntity(owner) ? owner.spec.contact : undefined;
+    const first = path?.levels[0];
+    const gap = row.findings.find(f => f.check === 'escalation-gap');
     return {
       ref,
       name: service.metadata.name,
@@ -413,58 +564,53 @@ export class DataInfraService {
       lifecycle: service.spec.lifecycle,
       ...(service.spec.tier !== undefined ? { tier: service.spec.tier } : {}),
       ...(service.spec.technology ? { technology: service.spec.technology } : {}),
-      domain: this.#domainOf(service, view),
+      domain: row.domain,
       owner: owner && ownerRef ? { ref: ownerRef, title: titleOf(owner, ownerRef) } : null,
       ...(service.spec.sla ? { sla: service.spec.sla } : {}),
       ...(budget ? { errorBudgetMs: budget.allowedDowntimeMs } : {}),
       ...(contact && this.#config.showContactDetails ? { contact } : {}),
       ...(service.spec.runbook ? { runbook: service.spec.runbook } : {}),
       escalationSummary: path
-        ? escalationSummary(path, r =>
-            r.startsWith('user:')
-              ? view.people.person(r).displayName
-              : titleOf(view.byRef.get(r.toLocaleLowerCase('en-US')), r),
-          )
+        ? escalationSummary(path, r => targetTitle(r, r.startsWith('user:') ? 'user' : 'entity', view))
         : 'Escalation policy could not be resolved',
+      escalation: {
+        levels: path?.levels.length ?? 0,
+        first: first
+          ? {
+              targetTitle: targetTitle(first.targetRef, first.via, view),
+              ...('role' in first.target && first.via === 'rotation' ? { role: first.target.role ?? 'primary' } : {}),
+              afterMs: first.afterMs,
+            }
+          : null,
+        inherited: path?.inherited ?? false,
+        repeat: path?.repeat ?? 0,
+        gaps: gap ? gap.when ?? 'at some hours' : null,
+      },
       onCall,
-      worstFinding: worst(findings),
-      findingCount: findings.length,
+      worstFinding: worst(row.findings),
+      findingCount: row.findings.length,
+      ...(row.measured ? { measured: row.measured } : {}),
     };
   }
 
-  /** Matches the filters; returns the page and the total. */
+  /** Matches the filters, in the asked order; returns the page and the total. */
   async services(
     query: ServiceQuery,
     at: number,
     credentials: BackstageCredentials,
   ): Promise<{ items: ServiceSummary[]; totalItems: number; hasMore: boolean }> {
     const view = await (await this.#scopes.of(credentials)).view();
-    const q = query.q?.toLocaleLowerCase('en-US');
-    const matching = view.services.filter(s => {
-      if (query.tier !== undefined && s.spec.tier !== query.tier) return false;
-      if (query.owner && fullRef(s.spec.owner, 'subteam', s.metadata.namespace) !== query.owner) return false;
-      if (query.domain && this.#domainOf(s, view) !== query.domain) return false;
-      if (q) {
-        const haystack = [
-          s.metadata.name,
-          s.metadata.title,
-          s.metadata.description,
-          s.spec.technology,
-          s.spec.type,
-          ...(s.metadata.tags ?? []),
-        ]
-          .filter(Boolean)
-          .join('\n')
-          .toLocaleLowerCase('en-US');
-        if (!haystack.includes(q)) return false;
-      }
-      return true;
-    });
-    // Services are sorted by ref in the view: a stable order for cursors.
+    // Every service's measurement is at hand (one cycle measures them all);
+    // none is asked of Prometheus for this request.
+    const measured = await this.#meter.measurements(view.services);
+    const version = this.#meter.version;
+    const findings = await this.#findings(view, measured);
+    const table = this.#tables.get(view, version, () => new ServiceTable(view, findings, measured));
+    const matching = table.ordered(query.sort, query.order).filter(row => matchesFilter(row, query));
+    this.#tables.resized(view);
     const page = matching.slice(query.offset, query.offset + query.limit);
-    const findings = await view.findings();
     return {
-      items: page.map(s => this.#serviceRow(s, view, findings, at)),
+      items: page.map(row => this.#serviceRow(row, view, at)),
       totalItems: matching.length,
       hasMore: query.offset + query.limit < matching.length,
     };
@@ -475,13 +621,18 @@ export class DataInfraService {
     const scope = await this.#scopes.of(credentials);
     return this.#remembered(scope, `map|${at}`, async () => {
       const view = await scope.view();
-      let skeleton = this.#skeletons.get(view);
-      if (!skeleton) {
-        skeleton = view.findings().then(findings => buildMapSkeleton(view, findings, this.#config));
-        this.#skeletons.set(view, skeleton);
+      const measured = await this.#meter.measurements(view.services);
+      const version = this.#meter.version;
+      let entry = this.#skeletons.get(view);
+      if (entry?.version !== version) {
+        const skeleton = this.#findings(view, measured).then(findings =>
+          buildMapSkeleton(view, findings, this.#config, measured),
+        );
+        entry = { version, skeleton };
+        this.#skeletons.set(view, entry);
         skeleton.catch(() => this.#skeletons.delete(view));
       }
-      const built = await skeleton;
+      const built = await entry.skeleton;
       const parts = onCallParts(built, rotation => this.#onCall(rotation, at, view.people));
       // Each part is one JSON value, so the joined parts are equal exactly
       // when every part is.
@@ -495,12 +646,43 @@ export class DataInfraService {
     });
   }
 
-  async checks(entityRef: string | undefined, credentials: BackstageCredentials): Promise<ChecksResponse> {
+  /** The findings over everything the caller can read, or those concerning one entity. */
+  async findings(entityRef: string | undefined, credentials: BackstageCredentials): Promise<Finding[]> {
     const view = await (await this.#scopes.of(credentials)).view();
-    if (!entityRef) return { findings: await view.findings() };
+    if (!entityRef) return this.#findings(view);
     if (!view.byRef.has(entityRef) || !/^(subteam|dataservice|rotation):/.test(entityRef)) {
       throw new NotFoundError(`No Subteam, DataService or Rotation ${entityRef}`);
     }
-    return { findings: concerning(await view.findings(), new Set([entityRef])) };
+    return concerning(await this.#findings(view), new Set([entityRef]));
+  }
+
+  /** GET /checks: grouped by cause, or flat for scripts; measured findings included. */
+  async checks(
+    entityRef: string | undefined,
+    flat: boolean,
+    credentials: BackstageCredentials,
+  ): Promise<ChecksResponse | FlatChecksResponse> {
+    const findings = await this.findings(entityRef, credentials);
+    return flat ? { findings } : { groups: groupFindings(findings) };
+  }
+
+  /**
+   * GET /sla: one DataService's SLA as measured, and its budget over the
+   * window. 404 when the caller may not read it, like every route.
+   */
+  async sla(entityRef: string, credentials: BackstageCredentials): Promise<SlaResponse> {
+    const scope = await this.#scopes.of(credentials);
+    const service = (await scope.byRefs([entityRef])).get(entityRef);
+    if (!service || !isDataServiceEntity(service)) throw new NotFoundError(`No DataService ${entityRef}`);
+    const [measurements, budgetSeries] = await Promise.all([
+      this.#meter.measurements([service]),
+      this.#meter.budgetSeries(service),
+    ]);
+    const measurement = measurements.get(entityRef);
+    return {
+      entityRef,
+      ...(measurement ? { measurement } : {}),
+      budgetSeries: measurement?.state === 'measured' ? budgetSeries : [],
+    };
   }
 }

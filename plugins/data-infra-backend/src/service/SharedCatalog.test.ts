@@ -85,4 +85,38 @@ describe('SharedCatalog', () => {
     // Unchanged entities are the same objects: nothing else was re-read.
     expect(next.entities.get('subteam:default/platform')).toBe(first.entities.get('subteam:default/platform'));
   });
+
+  it('backs off exponentially up to a minute while refreshing fails, and says so once', async () => {
+    let now = 0;
+    const source = switchableCatalog(withEtags);
+    const logger = mockServices.logger.mock();
+    const shared = new SharedCatalog(new CatalogReader(source.catalog), mockServices.auth(), logger, 10_000, () => now);
+    const first = await shared.state();
+    const broken = { ...source.catalog } as any;
+    source.catalog.queryEntities = () => Promise.reject(new Error('catalog down'));
+    source.catalog.getEntitiesByRefs = () => Promise.reject(new Error('catalog down'));
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      now += shared.status().retryInMs + 10_000;
+      expect(await shared.state()).toBe(first); // answers keep coming from the last state
+      for (let i = 0; i < 5; i++) await flush();
+      // Asked again at once: no new attempt while backing off.
+      const failures = shared.status().failures;
+      await shared.state();
+      await flush();
+      expect(shared.status().failures).toBe(failures);
+      waits.push(shared.status().retryInMs);
+    }
+    expect(waits).toEqual([20_000, 40_000, 60_000, 60_000, 60_000, 60_000]);
+    expect(shared.status()).toMatchObject({ stale: true, failures: 6 });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+
+    Object.assign(source.catalog, broken);
+    now += 60_000;
+    await shared.state();
+    for (let i = 0; i < 5; i++) await flush();
+    expect(shared.status()).toMatchObject({ stale: false, failures: 0, retryInMs: 0 });
+    expect(logger.info).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,8 +1,8 @@
-import ical from 'ical-generator';
+import ical, { escape } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import type { PersonSummary, RotationShift } from '@data-infra/backstage-plugin-data-infra-common';
-import { formatInstant } from '@data-infra/backstage-plugin-data-infra-common';
+import { formatInstant, isValidIanaZone } from '@data-infra/backstage-plugin-data-infra-common';
 import { vtimezone } from './vtimezone';
 
 /** How far back and ahead the feed reaches. */
@@ -31,6 +31,18 @@ export function wholeShifts(shifts: RotationShift[], from: number, to: number): 
   return shifts.filter(s => s.start !== from && s.end !== to);
 }
 
+/**
+ * Catalog text made fit for an iCalendar TEXT value (RFC 5545 §3.3.11),
+ * which may not hold control characters: each run of them (a line break
+ * too) becomes one space. The escaping of `\ ; ,` and line breaks is
+ * ical-generator's, applied to every event property it writes; the
+ * calendar's own NAME it writes as given, so that one is escaped here.
+ */
+export function plainText(value: string): string {
+  // eslint-disable-next-line no-control-regex -- these are the characters to drop
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
+
 /** The iCalendar feed of a rotation's shifts, in the rotation's time zone. */
 export function buildCalendar(options: {
   rotationRef: string;
@@ -41,15 +53,20 @@ export function buildCalendar(options: {
   from: number;
   to: number;
 }): string {
-  const { rotationRef, rotationTitle, timezone } = options;
+  const rotationRef = plainText(options.rotationRef);
+  const rotationTitle = plainText(options.rotationTitle);
+  // A zone that validation would refuse has no shifts anyway; it must not
+  // reach the TZID lines either.
+  const timezone = isValidIanaZone(options.timezone) ? options.timezone : 'UTC';
   const calendar = ical({
-    name: `${rotationTitle} on-call`,
+    name: escape(`${rotationTitle} on-call`, false),
     prodId: { company: 'data-infra', product: 'backstage-plugin-data-infra-backend' },
     timezone: { name: timezone, generator: zone => vtimezone(zone, options.from, options.to) },
     ttl: 3600,
   });
   for (const shift of options.shifts) {
-    const person = options.person(shift.user);
+    const found = options.person(shift.user);
+    const person = { ref: plainText(found.ref), displayName: plainText(found.displayName) };
     calendar.createEvent({
       id: shiftUid(rotationRef, shift.role, shift.start),
       start: DateTime.fromMillis(shift.start, { zone: timezone }),
@@ -59,10 +76,10 @@ export function buildCalendar(options: {
       // schedule gives a byte-identical feed.
       stamp: DateTime.fromMillis(shift.start, { zone: 'UTC' }),
       summary: `${rotationTitle}: ${person.displayName} (${shift.role})`,
-      description: `${person.displayName} (${person.ref}) is ${shift.role} on call for ${rotationRef}${
+      description: `${person.displayName}${person.ref ? ` (${person.ref})` : ''} is ${shift.role} on call for ${rotationRef}${
         shift.source === 'override' ? ' (override)' : ''
       }.`,
-      x: { 'X-DATA-INFRA-ROLE': shift.role, 'X-DATA-INFRA-USER': person.ref },
+      x: { 'X-DATA-INFRA-ROLE': shift.role, ...(person.ref ? { 'X-DATA-INFRA-USER': person.ref } : {}) },
     });
   }
   return calendar.toString();

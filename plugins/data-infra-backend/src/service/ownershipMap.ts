@@ -2,9 +2,11 @@ import {
   DomainInfo,
   Finding,
   formatInstant,
+  measuredSummary,
   OnCallRole,
   OwnershipMapResponse,
   RotationEntityV1alpha1,
+  ServiceLevelMeasurement,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { CatalogView } from './CatalogSnapshot';
 import { findingsOf, worst } from './findingIndex';
@@ -35,6 +37,7 @@ export function buildMapSkeleton(
   view: CatalogView,
   findings: Finding[],
   options: { domains: DomainInfo[]; showContactDetails: boolean },
+  measured: Map<string, ServiceLevelMeasurement> = new Map(),
 ): MapSkeleton {
   const { people } = view;
   const totals: OwnershipMapResponse['totals'] = {
@@ -82,6 +85,7 @@ export function buildMapSkeleton(
         ...(sla?.availability !== undefined ? { availability: sla.availability } : {}),
         ...(sla?.supportHours ? { supportHours: sla.supportHours.type } : {}),
         worstFinding: worst(findingsOf(findings, ref)),
+        ...(measured.has(ref) ? { measured: measuredSummary(measured.get(ref)) } : {}),
       };
     });
     return {

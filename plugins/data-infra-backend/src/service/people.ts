@@ -31,6 +31,11 @@ export class PeopleDirectory {
     return summary;
   }
 
+  /** The refs of the people this directory can describe (lower-cased). */
+  refs(): string[] {
+    return [...this.entities.keys()];
+  }
+
   /** A group's (or any entity's) ref and title. */
   named(ref: string): { ref: string; title: string } {
     return { ref, title: titleOf(this.entities.get(ref), ref) };

@@ -10,6 +10,7 @@ import { isRotationEntity } from '@data-infra/backstage-plugin-data-infra-common
 import { CallerMemo, callerKey } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
+import type { MemoryBudget } from './MemoryBudget';
 import { SharedCatalog, SharedState } from './SharedCatalog';
 import { peopleRefs, referencedRefs } from './references';
 import { fullRef, stateOf } from './refs';
@@ -25,6 +26,8 @@ const ALL_KINDS = ['subteam', 'dataservice', 'rotation'];
 export interface Scope {
   /** `shared@<version>` for callers who may read everything, else the caller. */
   key: string;
+  /** Whether the caller may read every catalog entity (the shared scope). */
+  everything: boolean;
   /** Our entities of these kinds, the people they name, and findings. */
   view(kinds?: string[]): Promise<CatalogView>;
   /** Our entities by lower-cased ref (full bodies); absent when not visible. */
@@ -34,6 +37,12 @@ export interface Scope {
   rotationsOwnedBy(subteamRef: string): Promise<Entity[]>;
   /** A view over a set of our entities and the people they name. */
   viewOf(entities: Entity[]): Promise<CatalogView>;
+  /**
+   * How current the entities behind this scope's answers are: the shared
+   * state's age, or 0 for a caller whose answers are read from the catalog
+   * on their behalf (at most callerTtl ago).
+   */
+  freshness(): { ageMs: number; stale: boolean };
 }
 
 /**
@@ -58,9 +67,10 @@ export class Scopes {
       permissions: PermissionsService;
       logger: LoggerService;
       callerTtlMs: number;
+      budget: MemoryBudget;
     },
   ) {
-    this.#decisions = new CallerMemo(Math.max(deps.callerTtlMs, 1000));
+    this.#decisions = new CallerMemo(Math.max(deps.callerTtlMs, 1000), deps.budget);
   }
 
   async of(credentials: BackstageCredentials): Promise<Scope> {
@@ -106,6 +116,11 @@ export class Scopes {
     };
     return {
       key,
+      everything: true,
+      freshness: () => {
+        const status = this.deps.shared.status();
+        return { ageMs: status.ageMs ?? 0, stale: status.stale };
+      },
       view: async () => view(),
       byRefs: async refs => pick(state.entities, refs),
       people: async refs => pick(state.people, refs),
@@ -134,6 +149,8 @@ export class Scopes {
     const { reader, snapshot } = this.deps;
     return {
       key: callerKey(credentials),
+      everything: false,
+      freshness: () => ({ ageMs: 0, stale: false }),
       view: (kinds = ALL_KINDS) => snapshot.view(credentials, kinds),
       byRefs: refs => reader.byRefs(refs, credentials),
       people: refs => reader.byRefs(refs, credentials, { people: true }),

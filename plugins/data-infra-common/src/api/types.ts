@@ -4,8 +4,9 @@
  * ISO-8601 strings in UTC ('2026-03-08T08:00:00Z').
  */
 import type { Contact, CoverageWindow, ServiceLevel } from '../kinds/types';
-import type { Finding, FindingSeverity } from '../checks/types';
+import type { Finding, FindingGroup, FindingSeverity } from '../checks/types';
 import type { RotationRole } from '../rotation/types';
+import type { MeasuredSummary, ServiceLevelMeasurement } from '../sla/types';
 
 /** A person as shown to users. @public */
 export interface PersonSummary {
@@ -23,7 +24,7 @@ export interface OnCallRole {
   until: string | null;
 }
 
-/** GET /oncall: one entry per rotation. @public */
+/** GET /oncall (optionally ?owner= or ?rotation=): one entry per rotation. @public */
 export interface RotationOnCall {
   rotation: { ref: string; title: string; timezone: string };
   owner: { ref: string; title: string } | null;
@@ -45,20 +46,23 @@ export interface EscalationResponse {
   policyRef: string | null;
   inherited: boolean;
   repeat: number;
-  levels: Array<{
-    index: number;
-    after: string;
-    afterMs: number;
-    via: 'rotation' | 'user' | 'subteamLead';
-    targetRef: string;
-    targetTitle: string;
-    role?: RotationRole;
-    reachable: boolean;
-    reason?: string;
-    people: Array<PersonSummary & { role?: RotationRole; from?: string; until?: string | null }>;
-  }>;
+  levels: EscalationLevelAt[];
   firstReachableAfterMs: number | null;
   findings: Finding[];
+}
+
+/** One level of an escalation path as it reaches people at an instant. @public */
+export interface EscalationLevelAt {
+  index: number;
+  after: string;
+  afterMs: number;
+  via: 'rotation' | 'user' | 'subteamLead';
+  targetRef: string;
+  targetTitle: string;
+  role?: RotationRole;
+  reachable: boolean;
+  reason?: string;
+  people: Array<PersonSummary & { role?: RotationRole; from?: string; until?: string | null }>;
 }
 
 /** GET /rotations/:namespace/:name/shifts. @public */
@@ -68,6 +72,8 @@ export interface ShiftsResponse {
   from: string;
   to: string;
   truncated: boolean;
+  /** `spec.participants` in rotation order, each once. */
+  participants: PersonSummary[];
   shifts: Array<{ role: RotationRole; user: PersonSummary; start: string; end: string; source: 'schedule' | 'override' }>;
 }
 
@@ -89,10 +95,56 @@ export interface ServiceSummary {
   contact?: Contact;
   runbook?: string;
   escalationSummary: string;
+  /** The escalation path in force (its own or its owner's), for a table cell. */
+  escalation: ServiceEscalation;
   onCall: OnCallRole[];
   worstFinding: FindingSeverity | null;
   findingCount: number;
+  /** The error budget as measured in Prometheus; absent without availability indicators. */
+  measured?: MeasuredSummary;
 }
+
+/** A service's escalation path in brief. @public */
+export interface ServiceEscalation {
+  /** Levels of the policy in force; 0 when there is none. */
+  levels: number;
+  /** The first level as written: whom it pages and after how long. */
+  first: { targetTitle: string; role?: RotationRole; afterMs: number } | null;
+  inherited: boolean;
+  repeat: number;
+  /**
+   * When a tier-1 or 24x7 service's path reaches nobody, in words
+   * ("Sat–Sun all day (Europe/Berlin)", from the escalation-gap check);
+   * null when it always reaches someone or the service is not checked.
+   */
+  gaps: string | null;
+}
+
+/** The largest page GET /services gives (`limit`). @public */
+export const SERVICES_MAX_LIMIT = 200;
+
+/**
+ * Columns GET /services sorts by (`sort`), in the order of `order`
+ * (asc|desc). `budget` is the measured budget left (least first when
+ * ascending); services without a measured figure come last in both orders.
+ * @public
+ */
+export const SERVICE_SORT_KEYS = [
+  'title',
+  'domain',
+  'owner',
+  'tier',
+  'availability',
+  'errorBudget',
+  'budget',
+  'supportHours',
+  'sev1',
+  'escalation',
+  'checks',
+] as const;
+
+/** @public */
+export type ServiceSortKey = (typeof SERVICE_SORT_KEYS)[number];
 
 /** GET /services. @public */
 export interface ServicesResponse {
@@ -134,6 +186,8 @@ export interface OwnershipMapResponse {
         availability?: number;
         supportHours?: string;
         worstFinding: FindingSeverity | null;
+        /** The error budget as measured in Prometheus; absent without availability indicators. */
+        measured?: MeasuredSummary;
       }>;
     }
   >;
@@ -142,10 +196,90 @@ export interface OwnershipMapResponse {
   totals: { domains: number; subteams: number; services: number; rotations: number; findings: Record<FindingSeverity, number> };
 }
 
-/** GET /checks. @public */
+/** GET /checks: findings grouped by cause (see groupFindings). @public */
 export interface ChecksResponse {
+  groups: FindingGroup[];
+}
+
+/** GET /checks?flat=true: one finding per entity and check, for scripts. @public */
+export interface FlatChecksResponse {
   findings: Finding[];
+}
+
+/** A subteam on the on-call page: who is on call, how to page, what it handles. @public */
+export interface SubteamOnCall {
+  ref: string;
+  title: string;
+  /** Its domain id. */
+  domain: string;
+  /** Omitted when dataInfra.showContactDetails is false. */
+  contact?: Contact;
+  handles: string[];
+  /** Its rotations with who holds each role at `at`. */
+  rotations: Array<Omit<RotationOnCall, 'owner' | 'at'>>;
+  /** Its default policy as it reaches people at `at`; null without one. */
+  escalation: { repeat: number; levels: EscalationLevelAt[] } | null;
+  /** Runbooks of the services it owns, by service title (at most RUNBOOKS_PER_SUBTEAM). */
+  runbooks: Array<{ ref: string; title: string; url: string }>;
+  /** How many of its services link a runbook. */
+  runbookCount: number;
+}
+
+/** The most runbooks GET /oncall/subteams lists per subteam. @public */
+export const RUNBOOKS_PER_SUBTEAM = 20;
+
+/** GET /oncall/subteams: the on-call page in one answer. @public */
+export interface SubteamsOnCallResponse {
+  at: string;
+  /** In domain order, then by title. */
+  subteams: SubteamOnCall[];
 }
 
 /** Coverage shown for a rotation. @public */
 export type { CoverageWindow };
+
+/**
+ * GET /sla?entityRef=: a DataService's SLA as measured, with the budget left
+ * over the window as a series for a sparkline. `measurement` is absent when
+ * the service declares no indicators.
+ * @public
+ */
+export interface SlaResponse {
+  entityRef: string;
+  measurement?: ServiceLevelMeasurement;
+  /**
+   * Budget left (1 untouched … below 0 overspent) counted from the start of
+   * the window to each point, oldest first: [ISO instant, share]. Empty when
+   * unavailable or without an availability indicator.
+   */
+  budgetSeries: Array<[string, number]>;
+}
+
+/**
+ * GET/POST /rotations/:namespace/:name/calendar-subscription: the signed-in
+ * user's link to a rotation's iCalendar feed, which calendar clients fetch
+ * without a Backstage token.
+ * @public
+ */
+export type CalendarSubscriptionResponse =
+  | { subscribed: false }
+  | {
+      subscribed: true;
+      createdAt: string;
+      /** The feed over http(s), for clients that ask for a URL. */
+      https: string;
+      /** The same feed as a webcal: link, which opens the system's calendar app. */
+      webcal: string;
+    };
+
+/** GET /health: how current the plugin's answers are, and its memory budget. @public */
+export interface HealthResponse {
+  /** ok: fresh; stale: the last refresh failed, answers come from an older state; loading: not loaded yet; unavailable: never loaded, failing. */
+  status: 'ok' | 'stale' | 'loading' | 'unavailable';
+  /** Seconds since the shared state was last refreshed successfully. */
+  stateAgeSeconds: number | null;
+  refreshSeconds: number;
+  failedRefreshes: number;
+  retryInSeconds: number;
+  cache: { maxBytes: number; usedBytes: number; peakBytes: number; entries: number; evictions: number };
+}

@@ -43,6 +43,11 @@ function namespaceOf(entity: Entity): string {
   return entity.metadata?.namespace ?? 'default';
 }
 
+/** How a cause names an entity: its title, else its name, else the ref. */
+function titleOf(entity: Entity | undefined, ref: string): string {
+  return entity?.metadata?.title || entity?.metadata?.name || ref;
+}
+
 function checkRefs(
   index: CatalogIndex,
   entity: Entity,
@@ -269,6 +274,7 @@ function checkService(
       path: 'spec.owner',
       message: `Its owner ${ownerRef} has no Rotation, so nobody is on call for this service; add a Rotation owned by ${ownerRef}.`,
       related: [ownerRef],
+      cause: { ref: ownerRef, summary: `${titleOf(owner, ownerRef)} has no Rotation` },
     });
   }
 
@@ -281,6 +287,15 @@ function checkService(
       path: 'spec.escalation',
       message: `Neither this service nor its owner ${ownerRef} has an escalation policy, so an alert pages nobody; add spec.escalation here or on the subteam.`,
       related: owner ? [ownerRef] : undefined,
+      ...(owner
+        ? {
+            cause: {
+              ref: ownerRef,
+              summary: `${titleOf(owner, ownerRef)} has no escalation policy, and neither have its services`,
+              path: 'spec.escalation',
+            },
+          }
+        : {}),
     });
     return;
   }
@@ -300,17 +315,32 @@ function checkService(
     if (uncovered.length > 0) {
       const why = spec.tier === 1 ? 'tier 1' : 'supported 24x7';
       const hours = (uncovered.length * QUARTER) / 3_600_000;
+      const always = uncovered.length === instants.length;
+      const when = always ? undefined : describeWeekSlots(uncovered, zone);
+      const gap =
+        `${when ?? 'at any time of the week'}: ` +
+        `${hours} of the ${instants.length / 4} hours of the week from ${formatInstant(instants[0])}`;
+      const policyOwner = resolved.inherited && resolved.policyRef ? resolved.policyRef : undefined;
       findings.push({
         severity: 'warning',
         check: 'escalation-gap',
         entityRef,
         path: policyPath,
         message:
-          `This service is ${why}, but its escalation policy${source} reaches nobody ` +
-          `${uncovered.length === instants.length ? 'at any time of the week' : describeWeekSlots(uncovered, zone)}: ` +
-          `${hours} of the ${instants.length / 4} hours of the week from ${formatInstant(instants[0])}. ` +
+          `This service is ${why}, but its escalation policy${source} reaches nobody ${gap}. ` +
           `Add a level that reaches someone then, e.g. a rotation covering those hours.`,
         related: related.length > 0 ? related : undefined,
+        when: when ?? 'all week',
+        // An inherited policy is one fix for every service that inherits it.
+        ...(policyOwner
+          ? {
+              cause: {
+                ref: policyOwner,
+                summary: `The escalation policy of ${titleOf(lookup(policyOwner), policyOwner)} reaches nobody ${gap}`,
+                path: 'spec.escalation',
+              },
+            }
+          : {}),
       });
     }
   }
@@ -439,12 +469,16 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
     else if (isRotationEntity(entity)) checkRotation(index, entity, findings);
     else if (isDataServiceEntity(entity)) checkService(index, entity, lookup, hasRotation, week, findings);
   }
-  return findings.sort(
-    (a, b) =>
-      compare(a.entityRef, b.entityRef) ||
-      compare(a.check, b.check) ||
-      compare(a.path ?? '', b.path ?? '') ||
-      compare(a.message, b.message),
+  return findings.sort(compareFindings);
+}
+
+/** The order of findings lists: entityRef, then check, then path (then message). @public */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compare(a.entityRef, b.entityRef) ||
+    compare(a.check, b.check) ||
+    compare(a.path ?? '', b.path ?? '') ||
+    compare(a.message, b.message)
   );
 }
 

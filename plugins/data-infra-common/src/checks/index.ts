@@ -1,3 +1,4 @@
 export * from './types';
-export { checkCatalog, findingsFor, worstSeverity } from './checkCatalog';
+export { checkCatalog, compareFindings, findingsFor, worstSeverity } from './checkCatalog';
 export type { CheckCatalogOptions } from './checkCatalog';
+export { groupFindings } from './groups';

@@ -1,3 +1,3 @@
 export * from './types';
-export { escalationPathAt, resolveEscalationPolicy } from './path';
+export { describeWindows, escalationPathAt, resolveEscalationPolicy } from './path';
 export type { EscalatingEntity, ResolvedEscalationPolicy, RotationResolver } from './path';

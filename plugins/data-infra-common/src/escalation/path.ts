@@ -82,7 +82,7 @@ function describeDays(days: string[]): string {
   return parts.join(', ');
 }
 
-/** 'Mon–Fri 09:00–17:00; Sat 10:00–12:00 (Europe/Berlin)'. */
+/** Coverage windows in words: 'Mon–Fri 09:00–17:00; Sat 10:00–12:00 (Europe/Berlin)'. @public */
 export function describeWindows(windows: CoverageWindow[], zone: string): string {
   return `${windows.map(w => `${describeDays(w.days)} ${w.from}–${w.to}`).join('; ')} (${zone})`;
 }

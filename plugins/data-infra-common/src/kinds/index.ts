@@ -4,3 +4,5 @@ export * from './relations';
 export * from './validation';
 export * from './domains';
 export * from './refs';
+export * from './limits';
+export * from './urls';

@@ -81,6 +81,36 @@ export type ServiceLevel = {
   /** Recovery point / time objectives (ISO-8601 durations). */
   rpo?: string;
   rto?: string;
+  /** How the level is measured in Prometheus (optional). */
+  indicators?: ServiceLevelIndicators;
+};
+
+/**
+ * The availability SLI: good and total events, or a ratio of good (0–1).
+ * Each is PromQL with the `{{.window}}` placeholder for the range.
+ * @public
+ */
+export type AvailabilityIndicator = { good: string; total: string } | { ratio: string };
+
+/**
+ * The latency SLI: a percentile of a classic Prometheus histogram, or a
+ * query that gives the latency in seconds; compared with `threshold`.
+ * @public
+ */
+export type LatencyIndicator =
+  | { histogram: string; percentile?: number; threshold: string }
+  | { query: string; threshold: string };
+
+/**
+ * Prometheus queries that measure a DataService's SLA
+ * (`spec.sla.indicators`). See the common package's README.
+ * @public
+ */
+export type ServiceLevelIndicators = {
+  availability?: AvailabilityIndicator;
+  /** PromQL giving the age of the data in seconds; compared with `sla.freshness`. */
+  freshness?: string;
+  latency?: LatencyIndicator;
 };
 
 /** kind: Subteam. @public */

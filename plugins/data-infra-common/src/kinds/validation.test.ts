@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- these tests feed script URLs on purpose */
 import type { Entity } from '@backstage/catalog-model';
 import { validateDataInfraEntity, formatEntityProblems } from './validation';
 import subteamSchema from '../schema/Subteam.v1alpha1.schema.json';
@@ -103,7 +104,7 @@ describe('Subteam: invalid specs', () => {
     ['a member listed twice', subteam({ members: ['user:default/a', 'user:default/a'] }), 'spec.members: must not list "user:default/a" twice, got ["user:default/a","user:default/a"]'],
     ['a lead who is not a member', subteam({ lead: 'user:default/z' }), 'spec.lead: must be one of spec.members, got "user:default/z"'],
     ['a malformed e-mail', subteam({ contact: { email: 'data-platform' } }), 'spec.contact.email: must be an e-mail address, got "data-platform"'],
-    ['a ticket queue that is not a URL', subteam({ contact: { tickets: 'ask in chat' } }), 'spec.contact.tickets: must be a URL, got "ask in chat"'],
+    ['a ticket queue that is not a URL', subteam({ contact: { tickets: 'ask in chat' } }), 'spec.contact.tickets: must be an http(s) URL like https://tickets.example.com/queues/data-platform, got "ask in chat"'],
     ['an unknown contact field', subteam({ contact: { slack: '#mlops' } }), 'spec.contact.slack: is not a known field; the known ones are chat, tickets, email, pager'],
     ['an escalation without levels', subteam({ escalation: { levels: [] } }), 'spec.escalation.levels: must list at least one item, got []'],
     ['a target naming two kinds', subteam({ escalation: { levels: [level('PT0M', { rotation: 'r', user: 'u' })] } }), 'spec.escalation.levels[0].target: must be exactly one of rotation (with optional role), user or subteamLead, got {"rotation":"r","user":"u"}'],
@@ -129,7 +130,7 @@ describe('DataService: invalid specs', () => {
     ['support hours in an abbreviated zone', service({ sla: { supportHours: { type: '24x7', timezone: 'PST' } } }), 'spec.sla.supportHours.timezone: must be an IANA time zone like Europe/Berlin, got "PST"'],
     ['a response time in words', service({ sla: { responseTime: { sev1: 'fast' } } }), 'spec.sla.responseTime.sev1: must be an ISO-8601 duration like P1W or PT15M, got "fast"'],
     ['an unknown severity', service({ sla: { responseTime: { sev4: 'PT1H' } } }), 'spec.sla.responseTime.sev4: is not a known field; the known ones are sev1, sev2, sev3'],
-    ['a runbook that is not a URL', service({ runbook: 'see the wiki' }), 'spec.runbook: must be a URL, got "see the wiki"'],
+    ['a runbook that is not a URL', service({ runbook: 'see the wiki' }), 'spec.runbook: must be an http(s) URL like https://runbooks.example.com/kafka, got "see the wiki"'],
     ['dependsOn as a string', service({ dependsOn: 'zookeeper' }), 'spec.dependsOn: must be a list, got "zookeeper"'],
     ['no lifecycle', service({ lifecycle: undefined }), 'spec.lifecycle: is required (experimental, production, deprecated…)'],
     ['too many repeats', service({ escalation: { repeat: 11, levels: [level('PT0M', { user: 'u' })] } }), 'spec.escalation.repeat: must be at most 10, got 11'],
@@ -143,6 +144,83 @@ describe('DataService: invalid specs', () => {
       'dataservice:default/kafka: spec.sla.availability: must be a percentage above 0 and at most 100, got 0',
       'dataservice:default/kafka: spec.sla.window: must be a rolling window like 30d or 4w, got "30"',
     ]);
+  });
+});
+
+describe('bounds: work per answer stays small whatever a file says', () => {
+  const many = (n: number, make: (i: number) => unknown) => Array.from({ length: n }, (_, i) => make(i));
+  const window = { days: ['mon'], from: '09:00', to: '17:00' };
+  const override = (i: number) => ({ start: '2026-01-05T09:00', end: '2026-01-05T10:00', user: `user:default/u${i}` });
+  const levels = (n: number) => many(n, i => level(`PT${i}M`, { user: 'u' }));
+
+  it.each<[string, Entity, string]>([
+    ['a shift of one second', rotation({ shiftLength: 'PT1S' }), 'rotation:default/r: spec.shiftLength: must be at least PT15M, got "PT1S"'],
+    ['a shift of 14 minutes 59 seconds', rotation({ shiftLength: 'PT14M59S' }), 'rotation:default/r: spec.shiftLength: must be at least PT15M, got "PT14M59S"'],
+    ['101 participants', rotation({ participants: many(101, i => `user:default/u${i}`) }), 'rotation:default/r: spec.participants: must list at most 100 items, got 101'],
+    ['501 overrides', rotation({ overrides: many(501, override) }), 'rotation:default/r: spec.overrides: must list at most 500 items, got 501'],
+    ['51 coverage windows', rotation({ coverage: many(51, () => window) }), 'rotation:default/r: spec.coverage: must list at most 50 items, got 51'],
+    ['51 support-hour windows', service({ sla: { supportHours: { type: 'business-hours', timezone: 'UTC', windows: many(51, () => window) } } }), 'dataservice:default/kafka: spec.sla.supportHours.windows: must list at most 50 items, got 51'],
+    ['21 escalation levels', service({ escalation: { levels: levels(21) } }), 'dataservice:default/kafka: spec.escalation.levels: must list at most 20 items, got 21'],
+    ['51 windows of a level', subteam({ escalation: { levels: [level('PT0M', { user: 'u' }, { hours: { timezone: 'UTC', windows: many(51, () => window) } })] } }), 'subteam:default/s: spec.escalation.levels[0].hours.windows: must list at most 50 items, got 51'],
+  ])('rejects %s, naming the field', (_, entity, expected) => {
+    expect(lines(entity)).toEqual([expected]);
+  });
+
+  it('accepts every list at its bound and the shortest shift', () => {
+    expect(
+      validateDataInfraEntity(
+        rotation({
+          shiftLength: 'PT15M',
+          participants: many(100, i => `user:default/u${i}`),
+          overrides: many(500, override),
+          coverage: many(50, () => window),
+        }),
+      ),
+    ).toEqual([]);
+    expect(validateDataInfraEntity(service({ escalation: { repeat: 10, levels: levels(20) } }))).toEqual([]);
+  });
+
+  it('quotes at most 80 characters of a huge value', () => {
+    const [line] = lines(rotation({ timezone: 'X'.repeat(1_000_000) }));
+    expect(line).toBe(`rotation:default/r: spec.timezone: must be an IANA time zone like Europe/Berlin, got "${'X'.repeat(79)}…`);
+  });
+});
+
+describe('URLs are http(s), or mailto: where an address is meant', () => {
+  const withLinks = (url: string) => ({ ...service({}), metadata: { name: 'kafka', links: [{ url, title: 'x' }] } });
+  it.each<[string, Entity, string]>([
+    ['a javascript: runbook', service({ runbook: 'javascript:alert(document.domain)' }), 'dataservice:default/kafka: spec.runbook: must be an http(s) URL like https://runbooks.example.com/kafka, got "javascript:alert(document.domain)"'],
+    ['a data: runbook', service({ runbook: 'data:text/html,<script>alert(1)</script>' }), 'dataservice:default/kafka: spec.runbook: must be an http(s) URL like https://runbooks.example.com/kafka, got "data:text/html,<script>alert(1)</script>"'],
+    ['a runbook with a line break', service({ runbook: 'https://x.example.com/\nSet-Cookie: a' }), 'dataservice:default/kafka: spec.runbook: must be an http(s) URL like https://runbooks.example.com/kafka, got "https://x.example.com/\\nSet-Cookie: a"'],
+    ['a JAVASCRIPT: ticket queue', subteam({ contact: { tickets: 'JAVASCRIPT:alert(1)' } }), 'subteam:default/s: spec.contact.tickets: must be an http(s) URL like https://tickets.example.com/queues/data-platform, got "JAVASCRIPT:alert(1)"'],
+    ['a javascript: pager', subteam({ contact: { pager: 'javascript:alert(1)' } }), 'subteam:default/s: spec.contact.pager: must be free text or an http(s) URL, got "javascript:alert(1)"'],
+    ['a vbscript: chat', subteam({ contact: { chat: 'vbscript:msgbox' } }), 'subteam:default/s: spec.contact.chat: must be free text or an http(s) URL, got "vbscript:msgbox"'],
+    ['a javascript: link', withLinks('javascript:alert(1)'), 'dataservice:default/kafka: metadata.links[0].url: must be an http(s) URL or a mailto: address, got "javascript:alert(1)"'],
+    ['a file: link', withLinks('file:///etc/passwd'), 'dataservice:default/kafka: metadata.links[0].url: must be an http(s) URL or a mailto: address, got "file:///etc/passwd"'],
+  ])('rejects %s', (_, entity, expected) => {
+    expect(lines(entity)).toEqual([expected]);
+  });
+
+  it('accepts http(s) URLs, free text and mailto: links', () => {
+    expect(validateDataInfraEntity(subteam({ contact: { chat: '#data-platform', pager: 'PagerDuty service data-platform', tickets: 'http://tickets.example.com/q' } }))).toEqual([]);
+    expect(validateDataInfraEntity(subteam({ contact: { chat: 'https://chat.example.com/c/dp', pager: 'https://pager.example.com/dp' } }))).toEqual([]);
+    expect(validateDataInfraEntity(withLinks('mailto:kafka-team@example.com'))).toEqual([]);
+    expect(validateDataInfraEntity(withLinks('https://grafana.example.com/d/kafka'))).toEqual([]);
+  });
+});
+
+describe('titles are one line of text', () => {
+  it.each([
+    ['CR/LF', 'On-call\r\nBEGIN:VEVENT'],
+    ['a tab', 'On\tcall'],
+    ['a NUL', 'On\u0000call'],
+    ['a line separator', 'On\u2028call'],
+  ])('rejects a title with %s', (_, title) => {
+    const entity = { ...rotation({}), metadata: { name: 'r', title } };
+    expect(lines(entity)).toEqual([`rotation:default/r: metadata.title: must not contain control characters or line breaks, got ${JSON.stringify(title)}`]);
+  });
+  it('accepts a title with punctuation and non-Latin letters', () => {
+    expect(validateDataInfraEntity({ ...rotation({}), metadata: { name: 'r', title: 'Plattform; Bereitschaft, Zürich — 東京' } })).toEqual([]);
   });
 });
 

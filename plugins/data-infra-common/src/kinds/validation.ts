@@ -6,7 +6,10 @@ import subteamSchema from '../schema/Subteam.v1alpha1.schema.json';
 import dataServiceSchema from '../schema/DataService.v1alpha1.schema.json';
 import rotationSchema from '../schema/Rotation.v1alpha1.schema.json';
 import { isValidIanaZone, parseIsoDuration, parseLocalDateTime } from '../time';
+import { DATA_INFRA_LIMITS, MIN_SHIFT_MS } from './limits';
 import type { DataInfraEntity, EscalationPolicy } from './types';
+import { indicatorProblems } from '../sla/promql';
+import { CONTROL_CHARACTERS, isHttpUrl, looksLikeUrl, safeHref } from './urls';
 
 /** One thing wrong with an entity, at a dotted JSON path. @public */
 export interface EntityProblem {
@@ -22,8 +25,10 @@ function getValidators(): Record<string, ValidateFunction> {
   if (!validators) {
     // `x-expected` carries the human wording of a field's format, used below
     // to build messages like "must be an ISO-8601 duration like P1W".
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, keywords: ['x-expected'] });
-    addFormats(ajv, ['uri', 'email']);
+    // `x-minimum` is the shortest duration a field accepts (checked below).
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, keywords: ['x-expected', 'x-minimum'] });
+    addFormats(ajv, ['email']);
+    ajv.addFormat('http-url', isHttpUrl);
     ajv.addSchema(commonSchema);
     validators = {
       subteam: ajv.compile(subteamSchema),
@@ -52,8 +57,13 @@ function valueAt(entity: unknown, instancePath: string): unknown {
     .reduce<any>((value, segment) => (value === null || value === undefined ? undefined : value[segment]), entity);
 }
 
-function describe(value: unknown): string {
-  return value === undefined ? 'nothing' : JSON.stringify(value);
+/** How a value is quoted in a message: JSON, cut short (a field may be megabytes). @public */
+const MAX_QUOTED = 80;
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value) && value.length > 3) return `a list of ${value.length} items`;
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > MAX_QUOTED ? `${json.slice(0, MAX_QUOTED)}…` : json;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -94,7 +104,7 @@ function ajvProblems(entity: unknown, errors: ErrorObject[]): EntityProblem[] {
     let path = toDottedPath(error.instancePath);
     const expected = (error.parentSchema as any)?.['x-expected'] as string | undefined;
     let message: string;
-    const got = describe(valueAt(entity, error.instancePath));
+    const got = describeValue(valueAt(entity, error.instancePath));
     switch (error.keyword) {
       case 'required': {
         const missing = error.params.missingProperty as string;
@@ -118,9 +128,14 @@ function ajvProblems(entity: unknown, errors: ErrorObject[]): EntityProblem[] {
             ? `must list at least one item, got ${got}`
             : `must list at least ${error.params.limit} items, got ${got}`;
         break;
+      case 'maxItems': {
+        const list = valueAt(entity, error.instancePath) as unknown[];
+        message = `must list at most ${error.params.limit} items, got ${list?.length ?? 'more'}`;
+        break;
+      }
       case 'uniqueItems': {
         const list = valueAt(entity, error.instancePath) as unknown[];
-        message = `must not list ${describe(list?.[error.params.j])} twice, got ${got}`;
+        message = `must not list ${describeValue(list?.[error.params.j])} twice, got ${got}`;
         break;
       }
       case 'minimum':
@@ -145,12 +160,12 @@ function escalationProblems(policy: EscalationPolicy | undefined, base: string):
     if (ms <= previous) {
       problems.push({
         path: `${base}.levels[${index}].after`,
-        message: `must be later than the level before it (delays strictly increase), got ${JSON.stringify(level.after)}`,
+        message: `must be later than the level before it (delays strictly increase), got ${describeValue(level.after)}`,
       });
     }
     previous = Math.max(previous, ms);
     if (level.hours && !isValidIanaZone(level.hours.timezone)) {
-      problems.push({ path: `${base}.levels[${index}].hours.timezone`, message: `must be an IANA time zone like Europe/Berlin, got ${JSON.stringify(level.hours.timezone)}` });
+      problems.push({ path: `${base}.levels[${index}].hours.timezone`, message: `must be an IANA time zone like Europe/Berlin, got ${describeValue(level.hours.timezone)}` });
     }
   });
   return problems;
@@ -159,9 +174,28 @@ function escalationProblems(policy: EscalationPolicy | undefined, base: string):
 function coverageProblems(windows: { from: string; to: string }[] | undefined, base: string): EntityProblem[] {
   return (windows ?? []).flatMap((w, i) =>
     w.from === w.to || (w.from === '00:00' && w.to === '00:00')
-      ? [{ path: `${base}[${i}].to`, message: `must be a different time than from (${w.from}), got ${JSON.stringify(w.to)}; a window from 00:00 to 24:00 covers a whole day` }]
+      ? [{ path: `${base}[${i}].to`, message: `must be a different time than from (${w.from}), got ${describeValue(w.to)}; a window from 00:00 to 24:00 covers a whole day` }]
       : [],
   );
+}
+
+/**
+ * The parts of `metadata` our kinds hold to stricter rules than Backstage
+ * does: a title is one line of text (it goes into calendar summaries,
+ * CSV cells and page headings), and every link is http(s) or mailto:.
+ */
+function metadataProblems(entity: DataInfraEntity): EntityProblem[] {
+  const problems: EntityProblem[] = [];
+  const { title, links } = entity.metadata;
+  if (typeof title === 'string' && CONTROL_CHARACTERS.test(title)) {
+    problems.push({ path: 'metadata.title', message: `must not contain control characters or line breaks, got ${describeValue(title)}` });
+  }
+  (Array.isArray(links) ? links : []).forEach((link, i) => {
+    if (link && typeof link === 'object' && !safeHref(link.url)) {
+      problems.push({ path: `metadata.links[${i}].url`, message: `must be an http(s) URL or a mailto: address, got ${describeValue(link.url)}` });
+    }
+  });
+  return problems;
 }
 
 /** Checks that need more than the JSON Schema can say. */
@@ -169,27 +203,36 @@ function semanticProblems(entity: DataInfraEntity): EntityProblem[] {
   const problems: EntityProblem[] = [];
   const zone = (path: string, value: string | undefined) => {
     if (value !== undefined && !isValidIanaZone(value)) {
-      problems.push({ path, message: `must be an IANA time zone like Europe/Berlin, got ${JSON.stringify(value)}` });
+      problems.push({ path, message: `must be an IANA time zone like Europe/Berlin, got ${describeValue(value)}` });
     }
   };
   const duration = (path: string, value: string | undefined) => {
     if (value !== undefined && parseIsoDuration(value)?.toMillis() === 0) {
-      problems.push({ path, message: `must be longer than zero, got ${JSON.stringify(value)}` });
+      problems.push({ path, message: `must be longer than zero, got ${describeValue(value)}` });
     }
   };
+  problems.push(...metadataProblems(entity));
   if (entity.kind === 'Rotation') {
     const spec = entity.spec;
     zone('spec.timezone', spec.timezone);
     duration('spec.shiftLength', spec.shiftLength);
+    const shift = parseIsoDuration(spec.shiftLength);
+    // Calendar units (P1M) are at least 28 days; only fixed ones can be short.
+    if (shift && shift.toMillis() > 0 && shift.toMillis() < MIN_SHIFT_MS && !shift.months && !shift.years) {
+      problems.push({
+        path: 'spec.shiftLength',
+        message: `must be at least ${DATA_INFRA_LIMITS.minShiftLength}, got ${describeValue(spec.shiftLength)}`,
+      });
+    }
     if (!parseLocalDateTime(spec.start)) {
-      problems.push({ path: 'spec.start', message: `must be a real calendar date-time, got ${JSON.stringify(spec.start)}` });
+      problems.push({ path: 'spec.start', message: `must be a real calendar date-time, got ${describeValue(spec.start)}` });
     }
     problems.push(...coverageProblems(spec.coverage, 'spec.coverage'));
     spec.overrides?.forEach((o, i) => {
       const start = parseLocalDateTime(o.start);
       const end = parseLocalDateTime(o.end);
       if (start && end && end <= start) {
-        problems.push({ path: `spec.overrides[${i}].end`, message: `must be after start (${o.start}), got ${JSON.stringify(o.end)}` });
+        problems.push({ path: `spec.overrides[${i}].end`, message: `must be after start (${o.start}), got ${describeValue(o.end)}` });
       }
       if ((o.role ?? 'primary') === 'secondary' && (spec.depth ?? 2) < 2) {
         problems.push({ path: `spec.overrides[${i}].role`, message: 'must be primary on a rotation of depth 1, got "secondary"' });
@@ -197,8 +240,17 @@ function semanticProblems(entity: DataInfraEntity): EntityProblem[] {
     });
   } else if (entity.kind === 'Subteam') {
     const spec = entity.spec;
+    for (const field of ['chat', 'pager'] as const) {
+      const value = spec.contact?.[field];
+      if (looksLikeUrl(value) && !isHttpUrl(value)) {
+        problems.push({
+          path: `spec.contact.${field}`,
+          message: `must be free text or an http(s) URL, got ${describeValue(value)}`,
+        });
+      }
+    }
     if (spec.lead && !spec.members.includes(spec.lead)) {
-      problems.push({ path: 'spec.lead', message: `must be one of spec.members, got ${JSON.stringify(spec.lead)}` });
+      problems.push({ path: 'spec.lead', message: `must be one of spec.members, got ${describeValue(spec.lead)}` });
     }
     problems.push(...escalationProblems(spec.escalation, 'spec.escalation'));
   } else if (entity.kind === 'DataService') {
@@ -209,6 +261,7 @@ function semanticProblems(entity: DataInfraEntity): EntityProblem[] {
       problems.push({ path: 'spec.sla.supportHours.timezone', message: 'is required for business-hours' });
     }
     problems.push(...coverageProblems(hours?.windows, 'spec.sla.supportHours.windows'));
+    if (spec.sla) problems.push(...indicatorProblems(spec.sla));
     problems.push(...escalationProblems(spec.escalation, 'spec.escalation'));
   }
   return problems;

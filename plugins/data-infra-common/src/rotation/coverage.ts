@@ -4,23 +4,38 @@
  * A window is half-open [from, to) on the local clock of its zone. When `to`
  * is not after `from` the window crosses midnight and belongs to the day it
  * starts (a 'fri' 22:00–06:00 window covers Friday night into Saturday
- * morning); '24:00' is the end of the day. Boundaries are turned into
- * instants with wallClockToInstant, so a boundary in a DST gap or overlap
- * follows the same RFC 5545 rule as hand-offs.
+ * morning); '24:00' is the end of the day. Each occurrence's bounds are
+ * turned into instants by RFC 5545 (ZoneRules.instantOf), so a boundary in
+ * a DST gap or overlap follows the same rule as hand-offs, and an
+ * occurrence squeezed to nothing by a gap covers nothing.
+ *
+ * Questions are answered from the merged occurrences around one local week
+ * (that week and its neighbours), computed once per week and memoised.
  */
-import { DateTime } from 'luxon';
 import type { CoverageWindow, Weekday } from '../kinds/types';
-import { instantToWallClock, wallClockToInstant } from '../time';
-import { zoneOffset } from './schedule';
+import { ZoneRules } from '../time/zoneRules';
+import { lastAtOrBefore } from './sorted';
+import { countStep } from './steps';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+/** 1970-01-05, a Monday, on the zone-less calendar. */
+const MONDAY = 4 * DAY;
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** Weeks of merged occurrences kept per compiled coverage. */
+const MAX_WEEKS = 64;
 
-/** A half-open interval of instants. */
-export interface Interval {
+interface ParsedWindow {
+  days: number[];
   start: number;
   end: number;
+}
+
+/** Merged coverage around a week: sorted, disjoint [starts[i], ends[i]). */
+interface WeekCoverage {
+  starts: number[];
+  ends: number[];
 }
 
 function minutesOf(time: string): number | undefined {
@@ -30,81 +45,142 @@ function minutesOf(time: string): number | undefined {
   return minutes <= 24 * 60 ? minutes : undefined;
 }
 
-interface ParsedWindow {
-  days: Set<string>;
-  start: number;
-  end: number;
-}
-
 function parseWindows(windows: CoverageWindow[]): ParsedWindow[] {
   return windows.flatMap(w => {
     const start = minutesOf(w.from);
     const end = minutesOf(w.to);
-    if (start === undefined || end === undefined || start === end) return [];
-    return [{ days: new Set<string>(w.days), start, end: end > start ? end : end + 24 * 60 }];
+    if (start === undefined || end === undefined || start === end || !Array.isArray(w.days)) return [];
+    const days = [...new Set(w.days.map(d => WEEKDAYS.indexOf(d)).filter(d => d >= 0))];
+    return [{ days, start: start * MINUTE, end: (end > start ? end : end + 24 * 60) * MINUTE }];
   });
 }
 
-/*
- * The intervals of the windows starting on one local day, memoised per
- * windows array (entities are treated as immutable), zone and day: the
- * checks ask the same windows about every 15 minutes of a week.
- */
-const dayCache = new WeakMap<CoverageWindow[], { parsed: ParsedWindow[]; days: Map<string, Interval[]> }>();
-
-function intervalsStartingOn(windows: CoverageWindow[], zone: string, day: number): Interval[] {
-  let entry = dayCache.get(windows);
-  if (!entry) {
-    entry = { parsed: parseWindows(windows), days: new Map() };
-    dayCache.set(windows, entry);
-  }
-  const key = `${zone} ${day}`;
-  let intervals = entry.days.get(key);
-  if (!intervals) {
-    if (entry.days.size > 20_000) entry.days.clear();
-    const weekday = WEEKDAYS[DateTime.fromMillis(day, { zone: 'UTC' }).weekday - 1];
-    intervals = [];
-    for (const w of entry.parsed) {
-      if (!w.days.has(weekday)) continue;
-      const start = wallClockToInstant(DateTime.fromMillis(day + w.start * MINUTE, { zone: 'UTC' }), zone);
-      const end = wallClockToInstant(DateTime.fromMillis(day + w.end * MINUTE, { zone: 'UTC' }), zone);
-      // A window squeezed to nothing by a DST gap covers nothing.
-      if (start < end) intervals.push({ start, end });
-    }
-    entry.days.set(key, intervals);
-  }
-  return intervals;
-}
+/** The wall-clock start of local week i (ms on the zone-less calendar). */
+const weekStart = (i: number) => MONDAY + i * WEEK;
 
 /**
- * The coverage of `windows` as merged, sorted intervals, including every
- * interval that overlaps [from, to) (intervals may extend beyond it).
+ * Coverage of a list of windows in a zone. Undefined means always covered:
+ * no windows, or 00:00–24:00 on every day (which tiles the week exactly).
  */
-export function coverageIntervals(
-  windows: CoverageWindow[],
-  zone: string,
-  from: number,
-  to: number,
-): Interval[] {
-  // A window starting the day before `from` can reach into it; one more day
-  // of margin absorbs the offset between the zone's and UTC's dates.
-  const firstDay = instantToWallClock(from, zone).startOf('day').toMillis() - 2 * DAY;
-  const lastDay = instantToWallClock(to, zone).startOf('day').toMillis() + DAY;
-  const intervals: Interval[] = [];
-  for (let day = firstDay; day <= lastDay; day += DAY) {
-    for (const interval of intervalsStartingOn(windows, zone, day)) {
-      if (interval.end > from && interval.start < to) intervals.push(interval);
+export interface CompiledCoverage {
+  covers(t: number): boolean;
+  /** The first instant after t where coverage starts or ends, or Infinity if none before `limit`. */
+  nextBoundary(t: number, limit: number): number;
+  /** The last instant at or before t where coverage started or ended, or -Infinity if none after `limit`. */
+  previousBoundary(t: number, limit: number): number;
+}
+
+class WeeklyCoverage implements CompiledCoverage {
+  readonly #weeks = new Map<number, WeekCoverage>();
+  #lastWeek = NaN;
+  #lastCoverage?: WeekCoverage;
+
+  constructor(private readonly windows: ParsedWindow[], private readonly rules: ZoneRules) {}
+
+  #weekOf(t: number): number {
+    const quiet = this.rules.quietOffset(t);
+    return Math.floor((t + (Number.isNaN(quiet) ? this.rules.offsetAt(t) : quiet) - MONDAY) / WEEK);
+  }
+
+  /**
+   * Occurrences starting in weeks i-1, i and i+1, merged. Exact for
+   * instants in [weekStart(i-1) + 3 days, weekStart(i+2) - 2 days]: an
+   * occurrence lasts at most 48 h and offsets are within ±16 h.
+   */
+  #around(i: number): WeekCoverage {
+    if (i === this.#lastWeek) return this.#lastCoverage!;
+    let week = this.#weeks.get(i);
+    if (week) {
+      this.#lastWeek = i;
+      this.#lastCoverage = week;
+      return week;
+    }
+    const occurrences: Array<[number, number]> = [];
+    for (let w = i - 1; w <= i + 1; w++) {
+      for (const window of this.windows) {
+        for (const day of window.days) {
+          const midnight = weekStart(w) + day * DAY;
+          const start = this.rules.instantOf(midnight + window.start);
+          const end = this.rules.instantOf(midnight + window.end);
+          if (start < end) occurrences.push([start, end]);
+        }
+      }
+    }
+    occurrences.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    week = { starts: [], ends: [] };
+    for (const [start, end] of occurrences) {
+      const last = week.ends.length - 1;
+      if (last >= 0 && start <= week.ends[last]) week.ends[last] = Math.max(week.ends[last], end);
+      else {
+        week.starts.push(start);
+        week.ends.push(end);
+      }
+    }
+    if (this.#weeks.size >= MAX_WEEKS) this.#weeks.clear();
+    this.#weeks.set(i, week);
+    return week;
+  }
+
+  covers(t: number): boolean {
+    const week = this.#around(this.#weekOf(t));
+    const i = lastAtOrBefore(week.starts, t);
+    return i >= 0 && t < week.ends[i];
+  }
+
+  nextBoundary(t: number, limit: number): number {
+    let week = this.#weekOf(t);
+    let from = t;
+    for (;;) {
+      countStep();
+      const merged = this.#around(week);
+      const trusted = weekStart(week + 2) - 2 * DAY;
+      const i = lastAtOrBefore(merged.starts, from);
+      let boundary = Infinity;
+      if (i >= 0 && from < merged.ends[i]) boundary = merged.ends[i];
+      else if (i + 1 < merged.starts.length) boundary = merged.starts[i + 1];
+      if (boundary <= trusted) return boundary < limit ? boundary : Infinity;
+      // Covered (or not) beyond what this week can tell: go on with the next.
+      if (trusted >= limit) return Infinity;
+      from = trusted;
+      week += 1;
     }
   }
-  intervals.sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: Interval[] = [];
-  for (const interval of intervals) {
-    const last = merged[merged.length - 1];
-    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
-    else merged.push({ ...interval });
+
+  previousBoundary(t: number, limit: number): number {
+    let week = this.#weekOf(t);
+    let from = t;
+    for (;;) {
+      countStep();
+      const merged = this.#around(week);
+      const trusted = weekStart(week - 1) + 3 * DAY;
+      const i = lastAtOrBefore(merged.starts, from);
+      let boundary = -Infinity;
+      if (i >= 0) boundary = from < merged.ends[i] ? merged.starts[i] : merged.ends[i];
+      if (boundary >= trusted) return boundary > limit ? boundary : -Infinity;
+      if (trusted <= limit) return -Infinity;
+      from = trusted - 1;
+      week -= 1;
+    }
   }
-  return merged;
 }
+
+export function compileCoverage(
+  windows: CoverageWindow[] | undefined,
+  rules: ZoneRules,
+): CompiledCoverage | undefined {
+  if (!windows || windows.length === 0) return undefined;
+  const parsed = parseWindows(windows);
+  const wholeDays = new Set(parsed.filter(w => w.start === 0 && w.end === DAY).flatMap(w => w.days));
+  if (wholeDays.size === 7) return undefined;
+  return new WeeklyCoverage(parsed, rules);
+}
+
+/*
+ * isInCoverage compiles the windows once per windows array and zone
+ * (entities are treated as immutable): the checks ask the same windows
+ * about every quarter hour of a week.
+ */
+const compiledWindows = new WeakMap<CoverageWindow[], Map<string, CompiledCoverage | undefined>>();
 
 /**
  * Whether an instant falls in one of the weekly windows, read in `zone`.
@@ -113,12 +189,17 @@ export function coverageIntervals(
  */
 export function isInCoverage(windows: CoverageWindow[] | undefined, zone: string, at: number): boolean {
   if (!windows || windows.length === 0) return true;
-  // Only windows starting on the local day of `at` or the day before can
-  // hold it (a day either side more absorbs DST oddities).
-  const wall = at + zoneOffset(zone, at);
-  const today = wall - (((wall % DAY) + DAY) % DAY);
-  for (let day = today - 2 * DAY; day <= today + DAY; day += DAY) {
-    if (intervalsStartingOn(windows, zone, day).some(i => i.start <= at && at < i.end)) return true;
+  let byZone = compiledWindows.get(windows);
+  if (!byZone) {
+    byZone = new Map();
+    compiledWindows.set(windows, byZone);
   }
-  return false;
+  let coverage = byZone.get(zone);
+  if (!byZone.has(zone)) {
+    const rules = ZoneRules.of(zone);
+    if (!rules) return false;
+    coverage = compileCoverage(windows, rules);
+    byZone.set(zone, coverage);
+  }
+  return coverage ? coverage.covers(at) : true;
 }

@@ -1,15 +1,30 @@
 import type { RotationEntityV1alpha1 } from '../kinds/types';
+import { isSupportedInstant, SUPPORTED_INSTANTS } from '../time';
 import type { OnCallAssignment, RotationRole, RotationShift, RotationShifts } from './types';
-import { CompiledRotation, compileRotation, handoffsBetween } from './schedule';
-import { holdersAt, Holder, rolesOf, Segment, timeline } from './timeline';
+import { nextOverrideBoundary, overrideAt, previousOverrideBoundary } from './overrides';
+import {
+  CompiledRotation,
+  compileRotation,
+  countReachedAt,
+  handoffCount,
+  positionOf,
+  scheduledUser,
+} from './schedule';
+import { countStep } from './steps';
+import { holderOf, holdersAt, Holder, rolesOf, Segment, timeline } from './timeline';
 
 const DAY = 86_400_000;
 const DEFAULT_HORIZON = 366 * DAY;
 /** A search must end: horizons beyond 20 years are cut to 20 years. */
 const MAX_HORIZON = 20 * 366 * DAY;
 const MAX_CHUNK = 64 * DAY;
-/** More than any UTC offset a zone has had (Pacific/Kiritimati is +14:00). */
-const OFFSET_BOUND = 16 * 3_600_000;
+/**
+ * Change points one search looks at, at most. Each one that does not end
+ * the search is an override boundary or a week of unbroken coverage, so a
+ * valid rotation (at most 500 overrides, a horizon of 20 years) needs
+ * fewer; beyond it the interval is cut where the search stopped.
+ */
+export const MAX_SEARCH_STEPS = 4096;
 
 function compileOrThrow(rotation: RotationEntityV1alpha1): CompiledRotation {
   const r = compileRotation(rotation);
@@ -41,58 +56,91 @@ export function handoffInstant(rotation: RotationEntityV1alpha1, k: number): num
 
 /**
  * The first scheduled hand-off strictly after `at` (epoch ms), or null when
- * there is none (a rotation whose spec cannot describe a schedule).
+ * there is none (a rotation whose spec cannot describe a schedule, or an
+ * instant outside SUPPORTED_INSTANTS).
  * @public
  */
 export function nextHandoff(rotation: RotationEntityV1alpha1, at: number): number | null {
   const r = compileRotation(rotation);
-  if (!r) return null;
-  // The first reading more than any offset after `at` is surely a hand-off
-  // after it; an earlier one (hand-offs are not sorted across a DST gap) is
-  // found by enumerating the hand-offs up to it.
-  const bound = r.instantAt(r.wallCountAtOrBefore(at + OFFSET_BOUND));
-  const candidates = handoffsBetween(r, at + 1, Math.max(bound, at + 1) + 1);
-  return candidates.length > 0 ? candidates[0] : null;
+  if (!r || !isSupportedInstant(at)) return null;
+  return countReachedAt(r, handoffCount(r, at) + 1);
 }
 
-function holderIn(segment: Segment, role: RotationRole): string | undefined {
-  return segment.holders[role]?.user;
+/**
+ * The next instant after `s` at which the holder of `role` may change,
+ * given that `holder` holds it at `s`: the end of the override holding it,
+ * or else the next override, coverage end or scheduled change of person,
+ * whichever comes first. Hand-offs that keep the same person are skipped
+ * arithmetically (by the run lengths of the participant list).
+ */
+function nextCandidate(r: CompiledRotation, role: RotationRole, s: number, holder: Holder, limit: number): number {
+  const overrides = r.overrides[role];
+  const override = nextOverrideBoundary(overrides, s);
+  if (holder.source === 'override') return override;
+  const coverage = r.coverage ? r.coverage.nextBoundary(s, Math.min(override, limit)) : Infinity;
+  const count = handoffCount(r, s);
+  const run = r.ahead[positionOf(r, role, count)];
+  const schedule = run === Infinity ? Infinity : countReachedAt(r, count + run);
+  return Math.min(override, coverage, schedule);
 }
 
-function searchUntil(r: CompiledRotation, at: number, role: RotationRole, user: string, horizon: number): number | null {
-  const limit = at + horizon;
-  let size = firstChunk(r);
-  for (let from = at; from < limit; size = Math.min(MAX_CHUNK, size * 2)) {
-    const to = Math.min(from + size, limit);
-    for (const segment of timeline(r, from, to)) {
-      if (holderIn(segment, role) !== user) return segment.start;
-    }
-    from = to;
+/** The last instant at or before `s` at which the holder of `role` may have changed. */
+function previousCandidate(r: CompiledRotation, role: RotationRole, s: number, holder: Holder, limit: number): number {
+  const overrides = r.overrides[role];
+  const override = previousOverrideBoundary(overrides, s);
+  if (holder.source === 'override') return override;
+  const coverage = r.coverage ? r.coverage.previousBoundary(s, Math.max(override, limit)) : -Infinity;
+  const count = handoffCount(r, s);
+  const run = r.behind[positionOf(r, role, count)];
+  // The first count of this run of the same person (at least 1: before the
+  // first hand-off nobody holds anything).
+  const first = run === Infinity ? 1 : Math.max(1, count - run + 1);
+  return Math.max(override, coverage, countReachedAt(r, first));
+}
+
+/** The first instant after `at` (and before `limit`) at which someone else holds the role; null if none. */
+function searchUntil(r: CompiledRotation, role: RotationRole, at: number, holder: Holder, limit: number): number | null {
+  let s = at;
+  let current = holder;
+  for (let step = 0; step < MAX_SEARCH_STEPS; step++) {
+    countStep();
+    const candidate = nextCandidate(r, role, s, current, limit);
+    if (candidate >= limit) return null;
+    const next = holderOf(r, role, candidate);
+    if (next?.user !== holder.user) return candidate;
+    s = candidate;
+    current = next;
   }
-  return null;
+  return s;
 }
 
-function searchFrom(r: CompiledRotation, at: number, role: RotationRole, user: string, horizon: number): number {
-  const limit = at - horizon;
-  let size = firstChunk(r);
-  for (let to = at; to > limit; size = Math.min(MAX_CHUNK, size * 2)) {
-    const from = Math.max(to - size, limit);
-    const segments = timeline(r, from, to);
-    for (let i = segments.length - 1; i >= 0; i--) {
-      if (holderIn(segments[i], role) !== user) return segments[i].end;
-    }
-    to = from;
+/** The first instant of the stretch, ending at `at`, in which the same person holds the role (at least `limit`). */
+function searchFrom(r: CompiledRotation, role: RotationRole, at: number, holder: Holder, limit: number): number {
+  let s = at;
+  let current = holder;
+  for (let step = 0; step < MAX_SEARCH_STEPS; step++) {
+    countStep();
+    const candidate = previousCandidate(r, role, s, current, limit);
+    if (candidate <= limit) return limit;
+    // Boundaries are whole milliseconds: the holder just before one holds
+    // the whole stretch up to it.
+    const before = holderOf(r, role, candidate - 1);
+    if (before?.user !== holder.user) return candidate;
+    s = candidate - 1;
+    current = before;
   }
-  return limit;
+  return s;
 }
 
 /**
  * Who is on call at an instant: primary first, then secondary (depth 2);
- * empty when nobody is (before the start, outside coverage). Each assignment
- * carries the maximal interval [from, until) in which that same user holds
- * that role, across hand-offs, coverage windows and overrides, searched at
- * most `horizonMs` (default 366 days) either way: `until` is null when
- * nothing changes within it, and `from` stops at it.
+ * empty when nobody is (before the start, outside coverage) and for an
+ * instant outside SUPPORTED_INSTANTS. Each assignment carries the maximal
+ * interval [from, until) in which that same user holds that role, across
+ * hand-offs, coverage windows and overrides, searched at most `horizonMs`
+ * (default 366 days) either way: `until` is null when nothing changes
+ * within it, and `from` stops at it. The work does not grow with the
+ * number of hand-offs: see MAX_SEARCH_STEPS.
  * @public
  */
 export function onCallAt(
@@ -101,7 +149,7 @@ export function onCallAt(
   options?: { horizonMs?: number },
 ): OnCallAssignment[] {
   const r = compileRotation(rotation);
-  if (!r || !Number.isFinite(at)) return [];
+  if (!r || !isSupportedInstant(at)) return [];
   const horizon = Math.min(MAX_HORIZON, Math.max(0, options?.horizonMs ?? DEFAULT_HORIZON));
   const holders = holdersAt(r, at);
   const result: OnCallAssignment[] = [];
@@ -111,8 +159,8 @@ export function onCallAt(
     result.push({
       role,
       user: holder.user,
-      from: searchFrom(r, at, role, holder.user, horizon),
-      until: searchUntil(r, at, role, holder.user, horizon),
+      from: searchFrom(r, role, at, holder, at - horizon),
+      until: searchUntil(r, role, at, holder, at + horizon),
       source: holder.source,
     });
   }
@@ -129,12 +177,21 @@ export function holdersOfRotationAt(
   at: number,
 ): Array<{ role: RotationRole; user: string; source: 'schedule' | 'override' }> {
   const r = compileRotation(rotation);
-  if (!r || !Number.isFinite(at)) return [];
-  const holders = holdersAt(r, at);
-  return rolesOf(r).flatMap(role => {
-    const holder = holders[role];
-    return holder ? [{ role, user: holder.user, source: holder.source }] : [];
-  });
+  if (!r || !isSupportedInstant(at)) return [];
+  // holdersAt without its intermediate objects: this runs for every
+  // quarter hour of a week per rotation in the checks.
+  const covered = r.coverage ? r.coverage.covers(at) : true;
+  const count = covered ? handoffCount(r, at) : 0;
+  const result: Array<{ role: RotationRole; user: string; source: 'schedule' | 'override' }> = [];
+  for (const role of rolesOf(r)) {
+    const override = overrideAt(r.overrides[role], at);
+    if (override !== undefined) result.push({ role, user: override, source: 'override' });
+    else if (covered) {
+      const user = scheduledUser(r, role, count);
+      if (user !== undefined) result.push({ role, user, source: 'schedule' });
+    }
+  }
+  return result;
 }
 
 interface OpenRun extends RotationShift {}
@@ -150,12 +207,15 @@ interface OpenRun extends RotationShift {}
  */
 export function rotationShifts(
   rotation: RotationEntityV1alpha1,
-  from: number,
-  to: number,
+  windowFrom: number,
+  windowTo: number,
   options?: { maxShifts?: number },
 ): RotationShifts {
   const r = compileRotation(rotation);
   const maxShifts = Math.max(0, options?.maxShifts ?? 1000);
+  // Outside the supported instants nobody is on call.
+  const from = Math.max(windowFrom, SUPPORTED_INSTANTS.from);
+  const to = Math.min(windowTo, SUPPORTED_INSTANTS.until);
   if (!r || !(from < to)) return { shifts: [], truncated: false };
 
   const roles = rolesOf(r);

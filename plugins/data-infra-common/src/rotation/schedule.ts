@@ -2,51 +2,47 @@
  * The hand-off schedule of a rotation, compiled once per entity.
  *
  * Hand-off k happens at the local wall-clock reading W(k) = start + k × shiftLength,
- * computed on a zone-less calendar (a UTC luxon DateTime used as a plain
- * calendar), and turned into an instant H(k) by RFC 5545 (wallClockToInstant).
- * W is strictly increasing; H is not quite: around a spring-forward change a
- * reading inside the gap keeps the offset from before the gap, so with shifts
- * shorter than the change (PT30M, or PT1H landing in the gap) a later hand-off
- * can map to an earlier instant than the one before it. The semantics count
- * hand-offs ("k hand-offs at or before t"), so everything here works on the
- * multiset {H(k)} and never assumes H is sorted by k.
+ * computed on a zone-less calendar, and turned into an instant H(k) by
+ * RFC 5545 (ZoneRules.instantOf). W is strictly increasing; H is not quite:
+ * a reading in a spring-forward gap keeps the offset from before the gap,
+ * so with shifts shorter than the change a later hand-off can map to an
+ * earlier instant than the one before it. The semantics count hand-offs
+ * ("k hand-offs at or before t"), so everything here works on the multiset
+ * {H(k)} and never assumes H is sorted by k.
  *
- * To stay fast on rotations that are years old with hourly shifts, k is never
- * found by iterating from the start: the number of readings W(k) at or before
- * a wall time is computed arithmetically (fixed units) or estimated and
- * adjusted (months, years). The only hand-offs evaluated one by one are those
- * whose wall reading is within the zone's offset range of the instant asked
- * about.
+ * Nothing walks the hand-offs. Far from a DST transition the offset q is
+ * constant and the count at t is the number of readings at or before t + q,
+ * a division. Near one, the wall line splits into pieces that each resolve
+ * with one offset (see ZoneRules.instantOf), and the count is a sum of
+ * divisions, one per piece.
  */
-import { DateTime, Duration, IANAZone } from 'luxon';
+import { Duration } from 'luxon';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import type { CoverageWindow, RotationEntityV1alpha1 } from '../kinds/types';
-import { isValidIanaZone, parseIsoDuration, parseLocalDateTime, wallClockToInstant } from '../time';
+import type { RotationEntityV1alpha1 } from '../kinds/types';
+import { MIN_SHIFT_MS } from '../kinds/limits';
+import { isValidIanaZone, parseIsoDuration, parseLocalDateTime } from '../time';
+import { switchReading, ZoneRules } from '../time/zoneRules';
+import { CompiledCoverage, compileCoverage } from './coverage';
+import { buildOverrideTimeline, OverrideTimeline, TimedOverride } from './overrides';
+import { countProbe } from './steps';
 import type { RotationRole } from './types';
 
-const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const AVERAGE_MONTH = (365.2425 / 12) * DAY;
-
-/** An override with its bounds as instants. */
-export interface CompiledOverride {
-  start: number;
-  end: number;
-  user: string;
-  role: RotationRole;
-}
 
 /** A rotation ready for computation. Internal to the rotation folder. */
 export interface CompiledRotation {
   ref: string;
   zone: string;
+  rules: ZoneRules;
   depth: 1 | 2;
   /** Normalised User refs, in order. */
   participants: string[];
   distinctUsers: number;
-  coverage?: CoverageWindow[];
-  /** In list order: a later one wins. */
-  overrides: CompiledOverride[];
+  /** Undefined: always covered. */
+  coverage?: CompiledCoverage;
+  /** Per role, who the overrides put there and when. */
+  overrides: Record<RotationRole, OverrideTimeline>;
   /** Wall reading of hand-off k, in ms on the zone-less calendar. */
   wallAt(k: number): number;
   /** Number of k ≥ 0 with wallAt(k) ≤ wall. */
@@ -55,8 +51,17 @@ export interface CompiledRotation {
   approxShiftMs: number;
   /** The instant of hand-off k. */
   instantAt(k: number): number;
-  /** The instant of hand-off 0 (the start). */
+  /**
+   * The earliest hand-off instant: the start, unless the start is in a DST
+   * gap and a hand-off just after the gap maps before it.
+   */
   startInstant: number;
+  /**
+   * For participant position i, how many positions ahead (behind) the next
+   * (previous) different user is, cyclically; Infinity with one distinct user.
+   */
+  ahead: number[];
+  behind: number[];
 }
 
 /** Normalises a ref, falling back to the text as written when it cannot be parsed. */
@@ -74,16 +79,46 @@ function multiplyUnits(units: Record<string, number>, k: number): Record<string,
   return result;
 }
 
+/** Cyclic distances to the next and previous different user, per position. */
+function runLengths(participants: string[]): { ahead: number[]; behind: number[] } {
+  const n = participants.length;
+  const ahead = new Array<number>(n).fill(Infinity);
+  const behind = new Array<number>(n).fill(Infinity);
+  if (new Set(participants).size === 1) return { ahead, behind };
+  // Two passes around the circle settle every position.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let j = 2 * n - 1; j >= 0; j--) {
+      const i = j % n;
+      const next = (i + 1) % n;
+      ahead[i] = participants[next] !== participants[i] ? 1 : Math.min(ahead[i], ahead[next] + 1);
+    }
+    for (let j = 0; j < 2 * n; j++) {
+      const i = j % n;
+      const previous = (i - 1 + n) % n;
+      behind[i] = participants[previous] !== participants[i] ? 1 : Math.min(behind[i], behind[previous] + 1);
+    }
+  }
+  return { ahead, behind };
+}
+
 const compiled = new WeakMap<RotationEntityV1alpha1, CompiledRotation | null>();
 
 /**
  * Compiles a rotation, or returns undefined when its spec cannot describe a
- * schedule (bad zone, start or shift length, no participants). Cached per
- * entity object: entities are treated as immutable.
+ * schedule (bad zone, start or shift length, a shift shorter than the
+ * schema allows, no participants). Cached per entity object: entities are
+ * treated as immutable.
  */
 export function compileRotation(rotation: RotationEntityV1alpha1): CompiledRotation | undefined {
-  if (compiled.has(rotation)) return compiled.get(rotation) ?? undefined;
-  const result = doCompile(rotation);
+  const known = compiled.get(rotation);
+  if (known !== undefined) return known ?? undefined;
+  let result: CompiledRotation | undefined;
+  try {
+    result = doCompile(rotation);
+  } catch {
+    // A spec that the time math cannot represent (e.g. a start in year 0).
+    result = undefined;
+  }
   compiled.set(rotation, result ?? null);
   return result;
 }
@@ -91,9 +126,10 @@ export function compileRotation(rotation: RotationEntityV1alpha1): CompiledRotat
 function doCompile(rotation: RotationEntityV1alpha1): CompiledRotation | undefined {
   const spec = rotation?.spec;
   if (!spec || !isValidIanaZone(spec.timezone)) return undefined;
+  const rules = ZoneRules.of(spec.timezone);
   const startWall = parseLocalDateTime(spec.start);
   const duration: Duration | undefined = parseIsoDuration(spec.shiftLength);
-  if (!startWall || !duration || !(duration.toMillis() > 0)) return undefined;
+  if (!rules || !startWall || !duration) return undefined;
   if (!Array.isArray(spec.participants) || spec.participants.length === 0) return undefined;
 
   const namespace = rotation.metadata?.namespace ?? 'default';
@@ -108,6 +144,9 @@ function doCompile(rotation: RotationEntityV1alpha1): CompiledRotation | undefin
   if (!calendarUnits) {
     // Weeks, days, hours…: on a zone-less calendar these are fixed lengths.
     const step = duration.toMillis();
+    // Shorter shifts than validation allows (an entity that bypassed it)
+    // are not computed: nobody is on call.
+    if (!(step >= MIN_SHIFT_MS)) return undefined;
     approxShiftMs = step;
     wallAt = k => w0 + k * step;
     wallCountAtOrBefore = wall => (wall < w0 ? 0 : Math.floor((wall - w0) / step) + 1);
@@ -118,6 +157,8 @@ function doCompile(rotation: RotationEntityV1alpha1): CompiledRotation | undefin
     // Each unit is multiplied by k from the start, so a P1M rotation starting
     // on the 31st hands off on the 31st whenever the month has one.
     wallAt = k => startWall.plus(multiplyUnits(units, k)).toMillis();
+    // Estimated from the average month, then adjusted: a month is 28–31
+    // days, so the estimate is off by at most a couple of hand-offs.
     wallCountAtOrBefore = wall => {
       if (wall < w0) return 0;
       let k = Math.max(0, Math.floor((wall - w0) / approxShiftMs));
@@ -126,138 +167,91 @@ function doCompile(rotation: RotationEntityV1alpha1): CompiledRotation | undefin
       return k;
     };
   }
-  // Hand-off instants are asked for again and again (the same rotation at
-  // thousands of instants), so they are memoised.
-  const instants = new Map<number, number>();
-  const instantAt = (k: number) => {
-    let instant = instants.get(k);
-    if (instant === undefined) {
-      if (instants.size > 100_000) instants.clear();
-      instant = wallClockToInstant(DateTime.fromMillis(wallAt(k), { zone: 'UTC' }), zone);
-      instants.set(k, instant);
-    }
-    return instant;
-  };
+  const instantAt = (k: number) => rules.instantOf(wallAt(k));
 
   const participants = spec.participants.map(p => normaliseRef(p, 'user', namespace));
   const depth = spec.depth === 1 ? 1 : 2;
-  const overrides: CompiledOverride[] = [];
-  for (const o of spec.overrides ?? []) {
-    const start = parseLocalDateTime(o.start);
-    const end = parseLocalDateTime(o.end);
-    const role = o.role ?? 'primary';
+  const timed: Record<RotationRole, TimedOverride[]> = { primary: [], secondary: [] };
+  (Array.isArray(spec.overrides) ? spec.overrides : []).forEach((o, index) => {
+    const start = parseLocalDateTime(o?.start);
+    const end = parseLocalDateTime(o?.end);
+    const role = o?.role ?? 'primary';
     // A secondary override on a depth-1 rotation has no role to fill.
-    if (!start || !end || !o.user || (role === 'secondary' && depth < 2)) continue;
-    const from = wallClockToInstant(start, zone);
-    const until = wallClockToInstant(end, zone);
-    if (from < until) overrides.push({ start: from, end: until, user: normaliseRef(o.user, 'user', namespace), role });
-  }
+    if (!start || !end || !o.user || (role !== 'primary' && role !== 'secondary')) return;
+    if (role === 'secondary' && depth < 2) return;
+    const from = rules.instantOf(start.toMillis());
+    const until = rules.instantOf(end.toMillis());
+    if (from < until) timed[role].push({ start: from, end: until, user: normaliseRef(o.user, 'user', namespace), index });
+  });
 
-  return {
+  if (!Number.isFinite(instantAt(0))) return undefined;
+  const result: CompiledRotation = {
     ref: normaliseRef(rotation.metadata?.name ?? '', 'rotation', namespace),
     zone,
+    rules,
     depth,
     participants,
     distinctUsers: new Set(participants).size,
-    coverage: spec.coverage && spec.coverage.length > 0 ? spec.coverage : undefined,
-    overrides,
+    coverage: compileCoverage(spec.coverage, rules),
+    overrides: { primary: buildOverrideTimeline(timed.primary), secondary: buildOverrideTimeline(timed.secondary) },
     wallAt,
     wallCountAtOrBefore,
     approxShiftMs,
     instantAt,
-    startInstant: instantAt(0),
+    startInstant: NaN,
+    ...runLengths(participants),
   };
-}
-
-/*
- * Offsets of a zone, sampled every 12 hours and memoised per zone. Only their
- * minimum and maximum near an instant are used, to bound which hand-offs can
- * be ambiguous there.
- */
-const SAMPLE = 12 * HOUR;
-const offsetCache = new Map<string, Map<number, number>>();
-
-function sampledOffset(zone: string, bucket: number): number {
-  let cache = offsetCache.get(zone);
-  if (!cache) {
-    cache = new Map();
-    offsetCache.set(zone, cache);
-  }
-  let offset = cache.get(bucket);
-  if (offset === undefined) {
-    if (cache.size > 200_000) cache.clear();
-    offset = IANAZone.create(zone).offset(bucket * SAMPLE) * 60_000;
-    cache.set(bucket, offset);
-  }
-  return offset;
-}
-
-/**
- * The UTC offset (ms) of a zone at an instant, as luxon computes it, but
- * memoised: when the offsets at both ends of the surrounding UTC hour agree
- * (no zone changes twice within an hour), that is the offset throughout it.
- */
-const HOUR_BUCKET = 3_600_000;
-const hourCache = new Map<string, Map<number, number>>();
-
-function hourOffset(zone: string, hour: number): number {
-  let cache = hourCache.get(zone);
-  if (!cache) {
-    cache = new Map();
-    hourCache.set(zone, cache);
-  }
-  let offset = cache.get(hour);
-  if (offset === undefined) {
-    if (cache.size > 200_000) cache.clear();
-    offset = IANAZone.create(zone).offset(hour * HOUR_BUCKET) * 60_000;
-    cache.set(hour, offset);
-  }
-  return offset;
-}
-
-export function zoneOffset(zone: string, at: number): number {
-  const hour = Math.floor(at / HOUR_BUCKET);
-  const start = hourOffset(zone, hour);
-  return start === hourOffset(zone, hour + 1) ? start : IANAZone.create(zone).offset(at) * 60_000;
-}
-
-/**
- * Min and max UTC offset (ms) of the zone at instants within two days of
- * [from, to]. wallClockToInstant only ever uses offsets found a day either
- * side of the reading, so this brackets the offset of any hand-off whose
- * instant falls in [from, to].
- */
-export function offsetRange(zone: string, from: number, to: number): [number, number] {
-  const first = Math.floor((from - 2 * DAY) / SAMPLE);
-  const last = Math.ceil((to + 2 * DAY) / SAMPLE);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let b = first; b <= last; b++) {
-    const offset = sampledOffset(zone, b);
-    if (offset < min) min = offset;
-    if (offset > max) max = offset;
-  }
-  return [min, max];
+  result.startInstant = countReachedAt(result, 1);
+  return result;
 }
 
 /** Number of hand-offs at or before instant t (hand-off 0 counts). */
 export function handoffCount(r: CompiledRotation, t: number): number {
-  const [minOffset, maxOffset] = offsetRange(r.zone, t, t);
-  // Readings up to t + minOffset are surely at or before t; readings after
-  // t + maxOffset surely after. Only those in between are checked one by one.
-  const sure = r.wallCountAtOrBefore(t + minOffset);
-  const end = r.wallCountAtOrBefore(t + maxOffset);
-  let count = sure;
-  for (let k = sure; k < end; k++) if (r.instantAt(k) <= t) count++;
-  return count;
+  const quiet = r.rules.quietOffset(t);
+  if (!Number.isNaN(quiet)) return r.wallCountAtOrBefore(t + quiet);
+  const nearby = r.rules.transitionsAround(t);
+  if (nearby.length === 0) return r.wallCountAtOrBefore(t + r.rules.offsetAt(t));
+  // The wall line in pieces [lower, upper), each resolving with one offset
+  // q: a reading W in it is at or before t when W ≤ t + q.
+  let total = 0;
+  let lower = -Infinity;
+  for (let i = 0; i <= nearby.length; i++) {
+    const upper = i < nearby.length ? switchReading(nearby[i]) : Infinity;
+    const q = i === 0 ? nearby[0].before : nearby[i - 1].after;
+    const high = t + q < upper ? r.wallCountAtOrBefore(t + q) : r.wallCountAtOrBefore(upper - 1);
+    const low = lower === -Infinity ? 0 : r.wallCountAtOrBefore(lower - 1);
+    if (high > low) total += high - low;
+    lower = upper;
+  }
+  return total;
+}
+
+/**
+ * The instant at which the count of hand-offs reaches c (c ≥ 1): the c-th
+ * smallest hand-off instant. That is H(c-1) unless a DST gap reorders the
+ * hand-offs nearby; then it is found by bisection on the count.
+ */
+export function countReachedAt(r: CompiledRotation, c: number): number {
+  const guess = r.instantAt(c - 1);
+  if (r.rules.quietAround(guess)) return guess;
+  let lo = guess - 2 * DAY; // count(lo) < c
+  let hi = guess + 2 * DAY; // count(hi) ≥ c
+  while (hi - lo > 1) {
+    countProbe();
+    const mid = Math.floor((lo + hi) / 2);
+    if (handoffCount(r, mid) >= c) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /** Instants of the hand-offs in [from, to), sorted, with repeats kept. */
 export function handoffsBetween(r: CompiledRotation, from: number, to: number): number[] {
   if (!(from < to)) return [];
-  const [minOffset, maxOffset] = offsetRange(r.zone, from, to);
-  const first = r.wallCountAtOrBefore(from + minOffset - 1);
-  const end = r.wallCountAtOrBefore(to + maxOffset - 1);
+  // A reading W resolves with some offset q in force nearby, at W - q.
+  const [min, max] = r.rules.offsetBounds(from, to);
+  const first = r.wallCountAtOrBefore(from + min - 1);
+  const end = r.wallCountAtOrBefore(to + max);
   const result: number[] = [];
   for (let k = first; k < end; k++) {
     const instant = r.instantAt(k);
@@ -269,6 +263,10 @@ export function handoffsBetween(r: CompiledRotation, from: number, to: number): 
 /** Who the schedule (without coverage or overrides) puts at a role after `count` hand-offs. */
 export function scheduledUser(r: CompiledRotation, role: RotationRole, count: number): string | undefined {
   if (count < 1 || (role === 'secondary' && r.depth < 2)) return undefined;
-  const n = r.participants.length;
-  return r.participants[(role === 'primary' ? count - 1 : count) % n];
+  return r.participants[positionOf(r, role, count)];
+}
+
+/** The participant position holding a role after `count` (≥ 1) hand-offs. */
+export function positionOf(r: CompiledRotation, role: RotationRole, count: number): number {
+  return (role === 'primary' ? count - 1 : count) % r.participants.length;
 }

@@ -74,6 +74,10 @@ export function referenceInstant(wallAsUtc: number, zone: string): number {
 }
 
 function resolveByScanning(wallAsUtc: number, zone: string): number {
+  // Far from any change (the same offset 18 h either side) the reading
+  // occurs once, at the obvious instant.
+  const early = offsetMs(zone, wallAsUtc - 18 * 60 * MINUTE);
+  if (early === offsetMs(zone, wallAsUtc + 18 * 60 * MINUTE)) return wallAsUtc - early;
   const matches: number[] = [];
   for (let t = wallAsUtc - 18 * 60 * MINUTE; t <= wallAsUtc + 18 * 60 * MINUTE; t += 15 * MINUTE) {
     if (t + offsetMs(zone, t) === wallAsUtc) matches.push(t);

@@ -2,8 +2,7 @@
  * Who holds each role, as a piecewise-constant function of time.
  *
  * The holder of a role can only change at a hand-off, a coverage boundary or
- * an override boundary, so a window is cut at those instants and each piece
- * is evaluated once. The precedence at an instant:
+ * an override boundary. The precedence at an instant:
  *   1. an override for the role covering the instant (the last one in the
  *      list wins). Overrides apply even outside coverage and before the
  *      rotation starts: an explicit assignment beats the schedule.
@@ -12,15 +11,8 @@
  *      secondary = participants[k mod n]; nobody before the first hand-off.
  */
 import type { RotationRole } from './types';
-import { coverageIntervals, isInCoverage, Interval } from './coverage';
-import {
-  CompiledRotation,
-  handoffCount,
-  handoffsBetween,
-  scheduledUser,
-} from './schedule';
-
-const DAY = 86_400_000;
+import { nextOverrideBoundary, overrideAt } from './overrides';
+import { CompiledRotation, handoffCount, handoffsBetween, scheduledUser } from './schedule';
 
 /** The holder of a role over a stretch of time. */
 export interface Holder {
@@ -35,91 +27,78 @@ export interface Segment {
   holders: Partial<Record<RotationRole, Holder>>;
 }
 
+const ROLES_1: RotationRole[] = ['primary'];
+const ROLES_2: RotationRole[] = ['primary', 'secondary'];
+
 export function rolesOf(r: CompiledRotation): RotationRole[] {
-  return r.depth === 2 ? ['primary', 'secondary'] : ['primary'];
+  return r.depth === 2 ? ROLES_2 : ROLES_1;
 }
 
-function holdersFor(
+/** Who holds one role at an instant; `count` (hand-offs at or before it) when already known. */
+export function holderOf(
   r: CompiledRotation,
+  role: RotationRole,
   at: number,
-  count: number,
-  covered: boolean,
-): Partial<Record<RotationRole, Holder>> {
+  covered?: boolean,
+  count?: number,
+): Holder | undefined {
+  const override = overrideAt(r.overrides[role], at);
+  if (override !== undefined) return { user: override, source: 'override' };
+  if (!(covered ?? (r.coverage ? r.coverage.covers(at) : true))) return undefined;
+  const user = scheduledUser(r, role, count ?? handoffCount(r, at));
+  return user === undefined ? undefined : { user, source: 'schedule' };
+}
+
+/** Who holds each role at one instant. */
+export function holdersAt(r: CompiledRotation, at: number): Partial<Record<RotationRole, Holder>> {
+  const covered = r.coverage ? r.coverage.covers(at) : true;
+  const count = covered ? handoffCount(r, at) : 0;
   const holders: Partial<Record<RotationRole, Holder>> = {};
   for (const role of rolesOf(r)) {
-    let holder: Holder | undefined;
-    for (let i = r.overrides.length - 1; i >= 0; i--) {
-      const o = r.overrides[i];
-      if (o.role === role && o.start <= at && at < o.end) {
-        holder = { user: o.user, source: 'override' };
-        break;
-      }
-    }
-    if (!holder && covered) {
-      const user = scheduledUser(r, role, count);
-      if (user) holder = { user, source: 'schedule' };
-    }
+    const holder = holderOf(r, role, at, covered, count);
     if (holder) holders[role] = holder;
   }
   return holders;
 }
 
-/** Who holds each role at one instant. */
-export function holdersAt(r: CompiledRotation, at: number): Partial<Record<RotationRole, Holder>> {
-  const covered = isInCoverage(r.coverage, r.zone, at);
-  return holdersFor(r, at, covered ? handoffCount(r, at) : 0, covered);
-}
-
-/** The pieces of [from, to), in order, each with its holders. */
+/**
+ * The pieces of [from, to), in order, each with its holders. Hand-offs are
+ * only listed inside covered stretches: elsewhere the schedule puts nobody
+ * anywhere, so the work follows the shifts that can be shown.
+ */
 export function timeline(r: CompiledRotation, from: number, to: number): Segment[] {
   if (!(from < to)) return [];
-  // With a single distinct participant only the first hand-off (nobody →
-  // someone) matters, so later hand-offs need not be enumerated: the count
-  // then stays right as "at least one", which is all that is read from it.
-  const handoffs =
-    r.distinctUsers === 1
-      ? handoffsBetween(
-          r,
-          Math.max(from, r.startInstant - 3 * DAY),
-          Math.min(to, r.startInstant + 3 * DAY),
-        )
-      : handoffsBetween(r, from, to);
-  const coverage: Interval[] | undefined = r.coverage
-    ? coverageIntervals(r.coverage, r.zone, from, to)
-    : undefined;
-
   const cuts = new Set<number>([from]);
-  for (const h of handoffs) if (h > from) cuts.add(h);
-  for (const c of coverage ?? []) {
-    if (c.start > from && c.start < to) cuts.add(c.start);
-    if (c.end > from && c.end < to) cuts.add(c.end);
+  for (const role of rolesOf(r)) {
+    for (let b = nextOverrideBoundary(r.overrides[role], from); b < to; b = nextOverrideBoundary(r.overrides[role], b)) {
+      cuts.add(b);
+    }
   }
-  for (const o of r.overrides) {
-    if (o.start > from && o.start < to) cuts.add(o.start);
-    if (o.end > from && o.end < to) cuts.add(o.end);
+  const addHandoffs = (start: number, end: number) => {
+    // With a single distinct participant only the first hand-off (nobody →
+    // someone) changes anything.
+    if (r.distinctUsers === 1) {
+      if (r.startInstant > from && r.startInstant >= start && r.startInstant < end) cuts.add(r.startInstant);
+      return;
+    }
+    for (const h of handoffsBetween(r, start, end)) if (h > from) cuts.add(h);
+  };
+  if (!r.coverage) addHandoffs(from, to);
+  else {
+    let covered = r.coverage.covers(from);
+    let start = from;
+    while (start < to) {
+      const boundary = Math.min(r.coverage.nextBoundary(start, to), to);
+      if (covered) addHandoffs(start, boundary);
+      if (boundary < to) cuts.add(boundary);
+      covered = !covered;
+      start = boundary;
+    }
   }
   const points = [...cuts].sort((a, b) => a - b);
-
-  let count = handoffCount(r, from);
-  let h = 0;
-  while (h < handoffs.length && handoffs[h] <= from) h++;
-  let c = 0;
-  const segments: Segment[] = [];
-  points.forEach((start, i) => {
-    while (h < handoffs.length && handoffs[h] <= start) {
-      count++;
-      h++;
-    }
-    let covered = true;
-    if (coverage) {
-      while (c < coverage.length && coverage[c].end <= start) c++;
-      covered = c < coverage.length && coverage[c].start <= start;
-    }
-    segments.push({
-      start,
-      end: i + 1 < points.length ? points[i + 1] : to,
-      holders: holdersFor(r, start, count, covered),
-    });
-  });
-  return segments;
+  return points.map((start, i) => ({
+    start,
+    end: i + 1 < points.length ? points[i + 1] : to,
+    holders: holdersAt(r, start),
+  }));
 }

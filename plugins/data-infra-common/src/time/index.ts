@@ -3,6 +3,7 @@
  * function takes its zone explicitly and never reads the process's TZ.
  */
 import { DateTime, Duration, IANAZone } from 'luxon';
+import { ZoneRules } from './zoneRules';
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -51,36 +52,40 @@ export function parseLocalDateTime(value: string): WallClock | undefined {
   return wall.isValid ? wall : undefined;
 }
 
-function offsetAt(epochMs: number, zone: string): number {
-  return DateTime.fromMillis(epochMs, { zone }).offset * 60_000;
-}
-
 /**
  * The instant of a wall-clock reading in a zone, by RFC 5545 §3.3.5: a time in
  * a spring-forward gap keeps the offset from before the gap
  * (America/New_York 2007-03-11 02:30 → 07:30Z) and a repeated time means its
- * first occurrence (2007-11-04 01:30 → 05:30Z).
+ * first occurrence (2007-11-04 01:30 → 05:30Z). NaN for an unknown zone.
  * @public
  */
 export function wallClockToInstant(wall: WallClock, zone: string): number {
-  const w = wall.toMillis(); // the reading as if it were UTC
-  // Offsets a day either side bracket any single transition near w.
-  const before = offsetAt(w - 86_400_000, zone);
-  const after = offsetAt(w + 86_400_000, zone);
-  const candidates = [...new Set([before, after])].filter(
-    offset => offsetAt(w - offset, zone) === offset,
-  );
-  if (candidates.length === 0) {
-    return w - before; // in a gap: the offset from before it
-  }
-  // Several valid offsets: the reading is repeated; the first occurrence is
-  // the earlier instant, i.e. the larger offset.
-  return w - Math.max(...candidates);
+  const rules = ZoneRules.of(zone);
+  return rules ? rules.instantOf(wall.toMillis()) : NaN;
 }
 
 /** The wall-clock reading of an instant in a zone. @public */
 export function instantToWallClock(epochMs: number, zone: string): WallClock {
-  return DateTime.fromMillis(epochMs + offsetAt(epochMs, zone), { zone: 'UTC' });
+  const rules = ZoneRules.of(zone);
+  return DateTime.fromMillis(epochMs + (rules ? rules.offsetAt(epochMs) : NaN), { zone: 'UTC' });
+}
+
+/**
+ * The instants the time functions answer for: from 1900-01-01T00:00:00Z
+ * (included) to 2200-01-01T00:00:00Z (excluded). Zone rules before 1900 are
+ * local mean time guesses, and every derived instant (a year's horizon, a
+ * window of shifts) stays well inside four-digit years. The on-call
+ * functions answer nothing outside it; the API answers 400.
+ * @public
+ */
+export const SUPPORTED_INSTANTS = {
+  from: Date.UTC(1900, 0, 1),
+  until: Date.UTC(2200, 0, 1),
+} as const;
+
+/** Whether an instant is inside SUPPORTED_INSTANTS. @public */
+export function isSupportedInstant(epochMs: number): boolean {
+  return epochMs >= SUPPORTED_INSTANTS.from && epochMs < SUPPORTED_INSTANTS.until;
 }
 
 /** Parses an ISO-8601 instant that carries an offset or Z; undefined otherwise. @public */

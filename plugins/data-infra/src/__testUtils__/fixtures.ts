@@ -5,6 +5,7 @@ import type {
   OwnershipMapResponse,
   ServiceSummary,
   ShiftsResponse,
+  SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraApi } from '../api';
 
@@ -156,6 +157,7 @@ export const platformShifts: ShiftsResponse = {
   from: '2026-03-10T10:00:00Z',
   to: '2026-04-07T10:00:00Z',
   truncated: false,
+  participants: [person('alice', 'Alice Andersen'), person('bob', 'Bob Berg')],
   shifts: [
     { role: 'primary', user: person('alice', 'Alice Andersen'), start: '2026-03-10T10:00:00Z', end: '2026-03-16T08:00:00Z', source: 'schedule' },
     { role: 'primary', user: person('bob', 'Bob Berg'), start: '2026-03-16T08:00:00Z', end: '2026-03-23T08:00:00Z', source: 'schedule' },
@@ -226,6 +228,13 @@ export function serviceSummary(overrides: Partial<ServiceSummary> & { ref: strin
     domain: 'data-platform',
     owner: { ref: 'subteam:default/data-platform', title: 'Data Platform' },
     escalationSummary: 'primary, then secondary after 15 min',
+    escalation: {
+      levels: 2,
+      first: { targetTitle: 'Data Platform on-call', role: 'primary', afterMs: 0 },
+      inherited: true,
+      repeat: 0,
+      gaps: null,
+    },
     onCall: [],
     worstFinding: null,
     findingCount: 0,
@@ -263,21 +272,78 @@ export const services: ServiceSummary[] = [
   }),
 ];
 
+/** The on-call page's answer: Data Platform with its rotation, MLOps without one. */
+export const subteamsOnCall: SubteamsOnCallResponse = {
+  at: '2026-03-10T10:00:00Z',
+  subteams: [
+    {
+      ref: 'subteam:default/data-platform',
+      title: 'Data Platform',
+      domain: 'data-platform',
+      contact: { chat: '#data-platform', pager: 'https://pager.example.com/data-platform' },
+      handles: ['Kafka outages', 'HDFS capacity'],
+      rotations: [
+        {
+          rotation: onCallNow.rotations[0].rotation,
+          onCall: onCallNow.rotations[0].onCall,
+          nextHandoff: '2026-03-16T08:00:00Z',
+        },
+      ],
+      escalation: { repeat: 1, levels: kafkaEscalation.levels },
+      runbooks: [{ ref: 'dataservice:default/kafka', title: 'Kafka', url: 'https://runbooks.example.com/kafka' }],
+      runbookCount: 25,
+    },
+    {
+      ref: 'subteam:default/mlops',
+      title: 'MLOps',
+      domain: 'mlops',
+      handles: [],
+      rotations: [],
+      escalation: {
+        repeat: 0,
+        levels: [
+          {
+            index: 0,
+            after: 'PT0M',
+            afterMs: 0,
+            via: 'user',
+            targetRef: 'user:default/dave',
+            targetTitle: 'Dave Diaz',
+            reachable: true,
+            people: [person('dave', 'Dave Diaz')],
+          },
+        ],
+      },
+      runbooks: [],
+      runbookCount: 0,
+    },
+  ],
+};
+
 /** A DataInfraApi whose methods are jest mocks returning the fixtures. */
 export function mockDataInfraApi(
   overrides: Partial<jest.Mocked<DataInfraApi>> = {},
 ): jest.Mocked<DataInfraApi> {
   return {
     getOnCall: jest.fn().mockResolvedValue(onCallNow),
+    getSubteamsOnCall: jest.fn().mockResolvedValue(subteamsOnCall),
     getEscalation: jest.fn().mockResolvedValue(kafkaEscalation),
     getShifts: jest.fn().mockResolvedValue(platformShifts),
     getCalendarUrl: jest
       .fn()
       .mockResolvedValue('http://localhost:7007/api/data-infra/rotations/default/data-platform-oncall/calendar.ics'),
+    subscribeToCalendar: jest.fn().mockResolvedValue({
+      subscribed: true,
+      createdAt: '2026-03-10T10:00:00Z',
+      https: 'https://backstage.example.com/api/data-infra/calendar-feeds/AAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB.ics',
+      webcal: 'webcal://backstage.example.com/api/data-infra/calendar-feeds/AAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB.ics',
+    }),
+    revokeCalendarSubscription: jest.fn().mockResolvedValue(undefined),
     getServices: jest.fn().mockResolvedValue({ items: services, totalItems: services.length }),
     getAllServices: jest.fn().mockResolvedValue(services),
     getMap: jest.fn().mockResolvedValue(ownershipMap),
-    getChecks: jest.fn().mockResolvedValue({ findings: [] }),
+    getChecks: jest.fn().mockResolvedValue({ groups: [] }),
+    getSla: jest.fn().mockResolvedValue({ entityRef: 'dataservice:default/kafka', budgetSeries: [] }),
     ...overrides,
   };
 }

@@ -22,6 +22,10 @@ export async function renderOnEntityPage(
     api?: DataInfraApi;
     catalogEntities?: Entity[];
     config?: Record<string, any>;
+    /** The URL the app starts at (path and query). */
+    route?: string;
+    /** More route refs to mount, by path. */
+    mountedRoutes?: Record<string, any>;
   } = {},
 ) {
   const api = options.api ?? mockDataInfraApi();
@@ -35,8 +39,9 @@ export async function renderOnEntityPage(
       [dataInfraApiRef, api],
       [catalogApiRef, catalogApiMock({ entities: options.catalogEntities ?? [] })],
     ],
-    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef, ...options.mountedRoutes },
     config: options.config,
+    ...(options.route ? { initialRouteEntries: [options.route] } : {}),
   });
   return { ...rendered, api };
 }

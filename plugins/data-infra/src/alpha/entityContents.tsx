@@ -14,7 +14,7 @@ export const escalationContent = EntityContentBlueprint.make({
     filter: { kind: { $in: ['dataservice', 'subteam'] } },
     loader: () =>
       import('../components/EscalationPathCard').then(m => (
-        <m.EscalationPathCard />
+        <m.EscalationPathCard showFindings />
       )),
   },
 });

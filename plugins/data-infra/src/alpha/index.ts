@@ -36,9 +36,10 @@ export const dataInfraPlugin = createFrontendPlugin({
     dataServiceOwnershipCard,
     dataServiceSlaCard,
     escalationPathCard,
-    checksCard,
+    // The overview of a Subteam or Rotation before its findings.
     subteamOverviewCard,
     rotationCard,
+    checksCard,
     escalationContent,
     rotationOnCallContent,
     dataInfraSearchResultListItem,

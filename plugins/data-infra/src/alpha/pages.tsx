@@ -1,3 +1,4 @@
+import { Content } from '@backstage/core-components';
 import { PageBlueprint, SubPageBlueprint } from '@backstage/frontend-plugin-api';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { rootRouteRef } from '../routes';
@@ -5,7 +6,9 @@ import { rootRouteRef } from '../routes';
 /*
  * The page and its tabs. The page's title and icon make its nav item. Each
  * tab is a sub-page loaded on demand, so the app's initial bundle carries
- * none of the map, table or on-call code.
+ * none of the map, table or on-call code. The page layout gives sub-pages no
+ * padding of their own: each sits in Backstage's Content, as the legacy
+ * DataInfraPage does for its tabs.
  */
 
 /** Extension id: `page:data-infra`. */
@@ -25,7 +28,11 @@ export const ownershipMapSubPage = SubPageBlueprint.make({
     path: 'map',
     title: 'Ownership map',
     loader: () =>
-      import('../components/OwnershipMap').then(m => <m.OwnershipMap />),
+      import('../components/OwnershipMap').then(m => (
+        <Content>
+          <m.OwnershipMap />
+        </Content>
+      )),
   },
 });
 
@@ -35,7 +42,12 @@ export const onCallSubPage = SubPageBlueprint.make({
   params: {
     path: 'on-call',
     title: 'On call now',
-    loader: () => import('../components/OnCallNow').then(m => <m.OnCallNow />),
+    loader: () =>
+      import('../components/OnCallNow').then(m => (
+        <Content>
+          <m.OnCallNow />
+        </Content>
+      )),
   },
 });
 
@@ -46,6 +58,10 @@ export const servicesSubPage = SubPageBlueprint.make({
     path: 'services',
     title: 'Service catalog',
     loader: () =>
-      import('../components/ServiceCatalog').then(m => <m.ServiceCatalog />),
+      import('../components/ServiceCatalog').then(m => (
+        <Content>
+          <m.ServiceCatalog />
+        </Content>
+      )),
   },
 });

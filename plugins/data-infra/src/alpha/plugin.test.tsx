@@ -22,6 +22,14 @@ import {
   subteamOverviewCard,
 } from './entityCards';
 
+/**
+ * Each test boots a whole app in jsdom: on a busy machine (make test runs
+ * packages in parallel) the first render can take seconds, so the first
+ * find of each test waits longer than Testing Library's 1 s.
+ */
+const BOOT = { timeout: 15_000 };
+jest.setTimeout(60_000);
+
 const apis = (api = mockDataInfraApi()) =>
   [
     [dataInfraApiRef, api],
@@ -36,7 +44,7 @@ describe('data-infra in the new frontend system', () => {
       initialRouteEntries: ['/data-infra'],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
-    const headings = await screen.findAllByRole('heading', { level: 2 });
+    const headings = await screen.findAllByRole('heading', { level: 2 }, BOOT);
     expect(headings.map(h => h.textContent)).toEqual(
       expect.arrayContaining(['Data Platform', 'Data Engineering', 'MLOps', 'BI Services']),
     );
@@ -52,7 +60,7 @@ describe('data-infra in the new frontend system', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     expect(
-      await screen.findByText('MLOps has no on-call rotation. Alerts follow its escalation policy below.'),
+      await screen.findByText('No rotation: alerts follow the escalation policy below.', {}, BOOT),
     ).toBeInTheDocument();
   });
 
@@ -70,7 +78,7 @@ describe('data-infra in the new frontend system', () => {
       apis: apis(),
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
-    expect(await screen.findByRole('link', { name: 'Data Platform' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Data Platform' }, BOOT)).toBeInTheDocument();
     expect(screen.getByText('Ownership')).toBeInTheDocument();
     expect(screen.getByText('SLA')).toBeInTheDocument();
     expect(await screen.findByText('Escalation path')).toBeInTheDocument();
@@ -89,8 +97,8 @@ describe('data-infra in the new frontend system', () => {
       apis: apis(),
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
-    const table = await screen.findByRole('table', { name: 'Upcoming shifts' });
-    expect(within(table).getByText('Bob Berg')).toBeInTheDocument();
+    const timeline = await screen.findByRole('img', { name: /^Timeline of the shifts/ }, BOOT);
+    expect(within(timeline).getByText('Bob Berg')).toBeInTheDocument();
     expect(screen.queryByText('Ownership')).not.toBeInTheDocument();
   });
 });

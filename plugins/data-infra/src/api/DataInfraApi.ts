@@ -1,21 +1,29 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  CalendarSubscriptionResponse,
   ChecksResponse,
   EscalationResponse,
   OnCallResponse,
   OwnershipMapResponse,
+  ServiceSortKey,
   ServiceSummary,
   ServicesResponse,
   ShiftsResponse,
+  SlaResponse,
+  SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 
-/** Query of GET /services. @public */
+/** Query of GET /services: filters, order, and a page by cursor or offset. @public */
 export interface ServicesQuery {
   domain?: string;
   owner?: string;
   tier?: number;
   q?: string;
+  sort?: ServiceSortKey;
+  order?: 'asc' | 'desc';
   cursor?: string;
+  offset?: number;
+  /** 1 to SERVICES_MAX_LIMIT (200); default 50. */
   limit?: number;
 }
 
@@ -25,8 +33,13 @@ export interface ServicesQuery {
  * @public
  */
 export interface DataInfraApi {
-  /** GET /oncall: who holds each role of every rotation at `at` (default now). */
-  getOnCall(options?: { at?: string }): Promise<OnCallResponse>;
+  /**
+   * GET /oncall: who holds each role of every rotation at `at` (default
+   * now), or only of a subteam's rotations (`owner`) or of one (`rotation`).
+   */
+  getOnCall(options?: { at?: string; owner?: string; rotation?: string }): Promise<OnCallResponse>;
+  /** GET /oncall/subteams: the on-call page in one answer. */
+  getSubteamsOnCall(options?: { at?: string }): Promise<SubteamsOnCallResponse>;
   /** GET /escalation: the escalation path of a DataService or Subteam at `at`. */
   getEscalation(
     entityRef: string,
@@ -37,18 +50,35 @@ export interface DataInfraApi {
     rotationRef: string,
     window: { from: string; to: string },
   ): Promise<ShiftsResponse>;
-  /** The URL of the rotation's iCalendar feed (not fetched). */
+  /**
+   * The URL of the rotation's iCalendar feed (not fetched). It needs a
+   * Backstage token: calendar clients use a subscription link instead.
+   */
   getCalendarUrl(rotationRef: string): Promise<string>;
+  /**
+   * POST /rotations/:namespace/:name/calendar-subscription: the signed-in
+   * user's link to the feed that calendar clients can fetch without a
+   * token (made on first call, the same afterwards).
+   */
+  subscribeToCalendar(rotationRef: string): Promise<CalendarSubscriptionResponse>;
+  /** DELETE of the same: the link stops working at once. */
+  revokeCalendarSubscription(rotationRef: string): Promise<void>;
   /** GET /services: one page. */
   getServices(query?: ServicesQuery): Promise<ServicesResponse>;
-  /** GET /services, following cursors until the last page. */
+  /**
+   * GET /services, every row that matches, in pages of the largest size the
+   * backend allows; for exports, not for rendering a page.
+   */
   getAllServices(
-    query?: Omit<ServicesQuery, 'cursor'>,
+    query?: Omit<ServicesQuery, 'cursor' | 'offset' | 'limit'>,
+    onProgress?: (loaded: number, total: number) => void,
   ): Promise<ServiceSummary[]>;
   /** GET /map: the ownership map in one response. */
   getMap(): Promise<OwnershipMapResponse>;
-  /** GET /checks: findings for the whole catalog or one entity. */
+  /** GET /checks: findings grouped by cause, for the whole catalog or one entity. */
   getChecks(options?: { entityRef?: string }): Promise<ChecksResponse>;
+  /** GET /sla: a DataService's SLA as measured in Prometheus, with its budget over the window. */
+  getSla(entityRef: string): Promise<SlaResponse>;
 }
 
 /**

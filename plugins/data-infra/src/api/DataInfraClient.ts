@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
+  CalendarSubscriptionResponse,
   ChecksResponse,
   EscalationResponse,
   OnCallResponse,
@@ -9,13 +10,14 @@ import type {
   ServiceSummary,
   ServicesResponse,
   ShiftsResponse,
+  SlaResponse,
+  SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
+import { SERVICES_MAX_LIMIT } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraApi, ServicesQuery } from './DataInfraApi';
 
-/** Page size used when reading the whole service catalog. */
-const ALL_SERVICES_PAGE_SIZE = 500;
 /** Guards against a backend that keeps handing out cursors. */
-const MAX_PAGES = 1000;
+const MAX_PAGES = 10_000;
 
 /**
  * Talks to the data-infra backend through the fetch API (which adds the
@@ -25,14 +27,23 @@ const MAX_PAGES = 1000;
 export class DataInfraClient implements DataInfraApi {
   readonly #discoveryApi: DiscoveryApi;
   readonly #fetchApi: FetchApi;
+  /**
+   * Requests in flight by URL: cards on one page that ask the same question
+   * at the same time (the Subteam and Checks cards) share one request.
+   */
+  readonly #inFlight = new Map<string, Promise<unknown>>();
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.#discoveryApi = options.discoveryApi;
     this.#fetchApi = options.fetchApi;
   }
 
-  getOnCall(options?: { at?: string }): Promise<OnCallResponse> {
-    return this.#get('/oncall', { at: options?.at });
+  getOnCall(options?: { at?: string; owner?: string; rotation?: string }): Promise<OnCallResponse> {
+    return this.#get('/oncall', { at: options?.at, owner: options?.owner, rotation: options?.rotation });
+  }
+
+  getSubteamsOnCall(options?: { at?: string }): Promise<SubteamsOnCallResponse> {
+    return this.#get('/oncall/subteams', { at: options?.at });
   }
 
   getEscalation(
@@ -54,29 +65,48 @@ export class DataInfraClient implements DataInfraApi {
     return `${base}${rotationPath(rotationRef)}/calendar.ics`;
   }
 
+  async subscribeToCalendar(rotationRef: string): Promise<CalendarSubscriptionResponse> {
+    const response = await this.#send('POST', `${rotationPath(rotationRef)}/calendar-subscription`);
+    return (await response.json()) as CalendarSubscriptionResponse;
+  }
+
+  async revokeCalendarSubscription(rotationRef: string): Promise<void> {
+    await this.#send('DELETE', `${rotationPath(rotationRef)}/calendar-subscription`);
+  }
+
+  async #send(method: 'POST' | 'DELETE', path: string): Promise<Response> {
+    const base = await this.#discoveryApi.getBaseUrl('data-infra');
+    const response = await this.#fetchApi.fetch(`${base}${path}`, { method });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+
   getServices(query: ServicesQuery = {}): Promise<ServicesResponse> {
     return this.#get('/services', {
       domain: query.domain,
       owner: query.owner,
       tier: query.tier?.toString(),
       q: query.q,
+      sort: query.sort,
+      order: query.order,
       cursor: query.cursor,
+      offset: query.offset?.toString(),
       limit: query.limit?.toString(),
     });
   }
 
   async getAllServices(
-    query: Omit<ServicesQuery, 'cursor'> = {},
+    query: Omit<ServicesQuery, 'cursor' | 'offset' | 'limit'> = {},
+    onProgress?: (loaded: number, total: number) => void,
   ): Promise<ServiceSummary[]> {
     const items: ServiceSummary[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const response = await this.getServices({
-        limit: ALL_SERVICES_PAGE_SIZE,
-        ...query,
-        cursor,
-      });
+      const response = await this.getServices({ ...query, cursor, limit: SERVICES_MAX_LIMIT });
       items.push(...response.items);
+      onProgress?.(items.length, response.totalItems);
       cursor = response.nextCursor;
       if (!cursor) break;
     }
@@ -91,6 +121,10 @@ export class DataInfraClient implements DataInfraApi {
     return this.#get('/checks', { entityRef: options?.entityRef });
   }
 
+  getSla(entityRef: string): Promise<SlaResponse> {
+    return this.#get('/sla', { entityRef });
+  }
+
   async #get<T>(
     path: string,
     params: Record<string, string | undefined>,
@@ -101,9 +135,17 @@ export class DataInfraClient implements DataInfraApi {
       if (value !== undefined && value !== '') search.set(key, value);
     }
     const query = search.toString();
-    const response = await this.#fetchApi.fetch(
-      `${base}${path}${query ? `?${query}` : ''}`,
-    );
+    const url = `${base}${path}${query ? `?${query}` : ''}`;
+    let pending = this.#inFlight.get(url) as Promise<T> | undefined;
+    if (!pending) {
+      pending = this.#fetchJson<T>(url).finally(() => this.#inFlight.delete(url));
+      this.#inFlight.set(url, pending);
+    }
+    return pending;
+  }
+
+  async #fetchJson<T>(url: string): Promise<T> {
+    const response = await this.#fetchApi.fetch(url);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

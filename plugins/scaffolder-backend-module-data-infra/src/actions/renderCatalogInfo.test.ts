@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- a test feeds a script URL on purpose */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
@@ -189,6 +190,15 @@ describe('data-infra:catalog-info:render', () => {
           /^dataservice:default\/lineage-api: spec\.runbook: /,
         ),
       ]),
+    );
+  });
+
+  it('refuses a javascript: runbook, naming the field', async () => {
+    const ctx = createMockActionContext({
+      input: { ...form, runbook: 'javascript:alert(document.domain)' } as any,
+    });
+    await expect(createRenderCatalogInfoAction().handler(ctx)).rejects.toThrow(
+      'dataservice:default/lineage-api: spec.runbook: must be an http(s) URL like https://runbooks.example.com/kafka, got "javascript:alert(document.domain)"',
     );
   });
 

@@ -9,9 +9,13 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { dataInfraApiRef } from '../../api';
-import { FindingList } from './FindingList';
+import { FindingGroupList } from './FindingGroupList';
 
-/** The findings ("checking escalation paths") that concern this entity. */
+/**
+ * The findings ("checking escalation paths") that concern this entity,
+ * grouped by cause: a subteam without a rotation is one problem however many
+ * of its services it leaves without cover.
+ */
 export function ChecksCard() {
   const { entity } = useEntity();
   const api = useApi(dataInfraApiRef);
@@ -26,14 +30,14 @@ export function ChecksCard() {
       {(() => {
         if (loading) return <Progress />;
         if (error) return <ResponseErrorPanel error={error} />;
-        if (!value || value.findings.length === 0) {
+        if (!value || value.groups.length === 0) {
           return (
             <Typography variant="body2">
               No findings: ownership and escalation look complete.
             </Typography>
           );
         }
-        return <FindingList findings={value.findings} />;
+        return <FindingGroupList groups={value.groups} entityRef={entityRef} />;
       })()}
     </InfoCard>
   );

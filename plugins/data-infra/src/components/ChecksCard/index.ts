@@ -1,2 +1,2 @@
 export { ChecksCard } from './ChecksCard';
-export { FindingList } from './FindingList';
+export { FindingGroupList } from './FindingGroupList';

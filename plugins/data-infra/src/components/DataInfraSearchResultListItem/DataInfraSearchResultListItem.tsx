@@ -110,7 +110,7 @@ function RotationOnCallNow(props: { doc: DataInfraSearchDocument }) {
   const ref = `rotation:${(doc.namespace || 'default').toLocaleLowerCase('en-US')}/${(
     doc.name ?? ''
   ).toLocaleLowerCase('en-US')}`;
-  const { value, loading, error } = useAsync(() => api.getOnCall(), [api]);
+  const { value, loading, error } = useAsync(() => api.getOnCall({ rotation: ref }), [api, ref]);
 
   if (!doc.name || error) return null;
   if (loading) {
@@ -144,7 +144,9 @@ function RotationOnCallNow(props: { doc: DataInfraSearchDocument }) {
  * A search result list item for DataService, Subteam and Rotation documents:
  * the title linked to the entity, kind, domain, owner and tier, the
  * availability and technology of a DataService, the timezone and who is on call now of a
- * Rotation, and the (highlighted) text.
+ * Rotation, and the entity's description (highlighted where it matched). The
+ * other fields the search module indexes (`keywords`) find a result but are
+ * not shown: the chips say them.
  *
  * @public
  */

@@ -6,7 +6,8 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type { ServiceLevel } from '@data-infra/backstage-plugin-data-infra-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { hasIndicators, type ServiceLevel } from '@data-infra/backstage-plugin-data-infra-common';
 import {
   LabelledValue,
   allowedDowntimeMs,
@@ -14,6 +15,7 @@ import {
   formatIsoDuration,
   formatPercent,
 } from '../shared';
+import { MeasuredSla } from './MeasuredSla';
 
 const SEVERITIES = ['sev1', 'sev2', 'sev3'] as const;
 
@@ -32,7 +34,9 @@ function supportHoursText(sla: ServiceLevel): string {
 /**
  * What a DataService promises: availability and the downtime it allows per
  * window, support hours, response and resolution times per severity,
- * freshness and RPO/RTO. Read from the entity; nothing to fetch.
+ * freshness and RPO/RTO, read from the entity. With spec.sla.indicators,
+ * also what Prometheus measures (GET /sla): achieved against target, budget
+ * left with its sparkline, and the burn-rate state.
  */
 export function DataServiceSlaCard() {
   const { entity } = useEntity();
@@ -65,6 +69,7 @@ export function DataServiceSlaCard() {
           ? '—'
           : `${formatDurationMs(budget)} of downtime per ${window}`}
       </LabelledValue>
+      {hasIndicators(sla) && <MeasuredSla entityRef={stringifyEntityRef(entity)} />}
       <LabelledValue label="Support hours">
         {supportHoursText(sla)}
       </LabelledValue>

@@ -21,14 +21,16 @@ import {
   viewerZone,
 } from '../shared';
 import { EscalationTimeline } from './EscalationTimeline';
-import { FindingList } from '../ChecksCard/FindingList';
+import { groupFindings } from '@data-infra/backstage-plugin-data-infra-common';
+import { FindingGroupList } from '../ChecksCard/FindingGroupList';
 
 /**
  * Whom an alert on this DataService (or, on a Subteam, its default policy)
  * pages and after how long, as it stands now or at another time the viewer
- * picks.
+ * picks. With `showFindings`, also the findings about this path (for the
+ * Escalation tab; on the overview the Checks card shows them).
  */
-export function EscalationPathCard() {
+export function EscalationPathCard(props: { showFindings?: boolean }) {
   const { entity } = useEntity();
   const api = useApi(dataInfraApiRef);
   const entityRef = stringifyEntityRef(entity);
@@ -91,8 +93,8 @@ export function EscalationPathCard() {
                   )}`}
             </Typography>
             <EscalationTimeline escalation={value} zone={zone} />
-            {value.findings.length > 0 && (
-              <FindingList findings={value.findings} />
+            {props.showFindings && value.findings.length > 0 && (
+              <FindingGroupList groups={groupFindings(value.findings)} entityRef={entityRef} />
             )}
           </>
         );

@@ -7,9 +7,8 @@ import TimelineOppositeContent from '@material-ui/lab/TimelineOppositeContent';
 import TimelineSeparator from '@material-ui/lab/TimelineSeparator';
 import Alert from '@material-ui/lab/Alert';
 import Typography from '@material-ui/core/Typography';
-import { Link } from '@backstage/core-components';
 import type { EscalationResponse } from '@data-infra/backstage-plugin-data-infra-common';
-import { RefLink, formatDurationMs, formatInstantIn } from '../shared';
+import { RefLink, SafeLink, formatDurationMs, formatInstantIn } from '../shared';
 
 type Level = EscalationResponse['levels'][number];
 
@@ -36,7 +35,14 @@ function viaText(level: Level) {
         </>
       );
     default:
-      return <>Paged directly</>;
+      // The person reached is listed below; name whom it would page when nobody is.
+      return level.people.length > 0 ? (
+        <>Paged directly</>
+      ) : (
+        <>
+          <RefLink entityRef={level.targetRef} title={level.targetTitle} />, paged directly
+        </>
+      );
   }
 }
 
@@ -81,7 +87,7 @@ export function EscalationTimeline(props: {
                   {person.email && (
                     <>
                       {' · '}
-                      <Link to={`mailto:${person.email}`}>{person.email}</Link>
+                      <SafeLink href={person.email} email />
                     </>
                   )}
                 </Typography>

@@ -1,129 +1,145 @@
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type {
-  OnCallResponse,
-  OwnershipMapResponse,
-  ServiceSummary,
+  SubteamOnCall,
+  SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
+import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataInfraApiRef } from '../../api';
 import {
   ContactDetails,
+  EscalationNow,
   LabelledValue,
   OnCallList,
   RefLink,
+  SafeLink,
+  domainTitle,
   formatInstantIn,
+  useDomains,
+  MoreInServiceCatalog,
   viewerZone,
 } from '../shared';
-import { SubteamEscalation } from './SubteamEscalation';
 
-type Subteam = OwnershipMapResponse['domains'][number]['subteams'][number];
+function Runbooks(props: { subteam: SubteamOnCall }) {
+  const { subteam } = props;
+  if (subteam.runbookCount === 0) return <>None linked</>;
+  return (
+    <>
+      {subteam.runbooks.map((runbook, i) => (
+        <span key={runbook.ref}>
+          {i > 0 && ', '}
+          <SafeLink href={runbook.url}>{runbook.title}</SafeLink>
+        </span>
+      ))}
+      <MoreInServiceCatalog owner={subteam.ref} count={subteam.runbookCount - subteam.runbooks.length} />
+    </>
+  );
+}
 
-function SubteamOnCall(props: {
-  subteam: Subteam;
-  domainTitle: string;
-  onCall: OnCallResponse;
-  runbooks: ServiceSummary[];
-  zone: string;
-}) {
-  const { subteam, onCall, runbooks, zone } = props;
-  const rotations = onCall.rotations.filter(r => r.owner?.ref === subteam.ref);
+function SubteamCard(props: { subteam: SubteamOnCall; domainTitle: string; zone: string }) {
+  const { subteam, zone } = props;
   return (
     <InfoCard
       title={<RefLink entityRef={subteam.ref} title={subteam.title} />}
-      subheader={props.domainTitle}
+      titleTypographyProps={{ component: 'h2' }}
+      subheader={`Domain: ${props.domainTitle}`}
     >
-      {rotations.length === 0 ? (
-        <Typography variant="body2" paragraph>
-          {subteam.title} has no on-call rotation. Alerts follow its escalation
-          policy below.
-        </Typography>
+      {subteam.rotations.length === 0 ? (
+        <LabelledValue label="On call">
+          No rotation: alerts follow the escalation policy below.
+        </LabelledValue>
       ) : (
-        rotations.map(rotation => (
+        subteam.rotations.map(rotation => (
           <LabelledValue key={rotation.rotation.ref} label="On call">
-            <RefLink
-              entityRef={rotation.rotation.ref}
-              title={rotation.rotation.title}
-            />{' '}
-            (rotation zone {rotation.rotation.timezone})
+            <RefLink entityRef={rotation.rotation.ref} title={rotation.rotation.title} />{' '}
+            <Typography variant="caption" color="textSecondary">
+              (runs in {rotation.rotation.timezone})
+            </Typography>
             <OnCallList onCall={rotation.onCall} zone={zone} />
-            {rotation.nextHandoff &&
-              `Next hand-off ${formatInstantIn(rotation.nextHandoff, zone)}`}
+            {rotation.nextHandoff && (
+              <Typography variant="caption" color="textSecondary" component="div">
+                Next hand-off {formatInstantIn(rotation.nextHandoff, zone)}
+              </Typography>
+            )}
           </LabelledValue>
         ))
       )}
       <LabelledValue label="How to page">
         <ContactDetails contact={subteam.contact} />
       </LabelledValue>
-      <LabelledValue label="Handles">
-        {subteam.handles.length ? subteam.handles.join(', ') : 'Not stated'}
+      <LabelledValue label="Escalation now">
+        <EscalationNow levels={subteam.escalation?.levels} />
       </LabelledValue>
-      <LabelledValue label="Escalation">
-        <SubteamEscalation subteamRef={subteam.ref} />
+      <LabelledValue label="Handles">
+        {subteam.handles.length === 0 ? (
+          'Not stated'
+        ) : (
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {subteam.handles.map((handle, i) => (
+              <li key={i}>{handle}</li>
+            ))}
+          </ul>
+        )}
       </LabelledValue>
       <LabelledValue label="Runbooks">
-        {runbooks.length === 0
-          ? 'None linked'
-          : runbooks.map((service, i) => (
-              <span key={service.ref}>
-                {i > 0 && ', '}
-                <Link to={service.runbook!}>{service.title}</Link>
-              </span>
-            ))}
+        <Runbooks subteam={subteam} />
       </LabelledValue>
     </InfoCard>
   );
 }
 
-/**
- * On call now, per subteam: who is primary and secondary and until when (in
- * the viewer's zone, the rotation's zone shown), how to page, what the
- * subteam handles, its escalation policy and runbooks.
- */
-export function OnCallNow() {
-  const api = useApi(dataInfraApiRef);
+/** The loaded page; split out so it can be rendered from a fixed answer. */
+export function OnCallNowView(props: { answer: SubteamsOnCallResponse }) {
+  const { answer } = props;
+  const domains = useDomains();
   const zone = viewerZone();
-  const { value, loading, error } = useAsync(async () => {
-    const [map, onCall, services] = await Promise.all([
-      api.getMap(),
-      api.getOnCall(),
-      api.getAllServices(),
-    ]);
-    return { map, onCall, services };
-  }, [api]);
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const text = filter.trim().toLocaleLowerCase('en-US');
+    if (!text) return answer.subteams;
+    return answer.subteams.filter(s =>
+      [s.title, s.ref, domainTitle(domains, s.domain), ...s.handles].some(v =>
+        v.toLocaleLowerCase('en-US').includes(text),
+      ),
+    );
+  }, [answer, filter, domains]);
 
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
-  if (!value) return null;
-
-  const subteams = value.map.domains.flatMap(domain =>
-    domain.subteams.map(subteam => ({ subteam, domainTitle: domain.title })),
-  );
-  if (subteams.length === 0) {
+  if (answer.subteams.length === 0) {
     return <Typography variant="body2">No subteam is registered yet.</Typography>;
   }
   return (
     <>
-      <Typography variant="body2" color="textSecondary" paragraph>
-        As of {formatInstantIn(value.onCall.at, zone)}; times in your zone ({zone}).
-      </Typography>
+      <Box display="flex" alignItems="flex-end" flexWrap="wrap" mb={2} style={{ gap: 16 }}>
+        <TextField
+          label="Filter subteams"
+          value={filter}
+          onChange={e => setFilter(e.target.value)}
+          placeholder="Name, domain or what it handles"
+          InputLabelProps={{ shrink: true }}
+          style={{ minWidth: 280 }}
+        />
+        <Typography variant="body2" color="textSecondary">
+          As of {formatInstantIn(answer.at, zone)}; times in your zone ({zone}).
+        </Typography>
+      </Box>
+      {shown.length === 0 && (
+        <Typography variant="body2">No subteam matches the filter.</Typography>
+      )}
       <Grid container spacing={2}>
-        {subteams.map(({ subteam, domainTitle }) => (
+        {shown.map(subteam => (
           <Grid item xs={12} md={6} key={subteam.ref}>
-            <SubteamOnCall
+            <SubteamCard
               subteam={subteam}
-              domainTitle={domainTitle}
-              onCall={value.onCall}
-              runbooks={value.services.filter(
-                s => s.owner?.ref === subteam.ref && s.runbook,
-              )}
+              domainTitle={domainTitle(domains, subteam.domain)}
               zone={zone}
             />
           </Grid>
@@ -131,4 +147,19 @@ export function OnCallNow() {
       </Grid>
     </>
   );
+}
+
+/**
+ * On call now, per subteam, from one answer of the backend: who is primary
+ * and secondary and until when (in the viewer's zone, the rotation's zone
+ * shown), how to page, whom the escalation policy reaches now, what the
+ * subteam handles and the runbooks of its services.
+ */
+export function OnCallNow() {
+  const api = useApi(dataInfraApiRef);
+  const { value, loading, error } = useAsync(() => api.getSubteamsOnCall(), [api]);
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return null;
+  return <OnCallNowView answer={value} />;
 }

@@ -6,6 +6,7 @@ import type { OwnershipMapResponse } from '@data-infra/backstage-plugin-data-inf
 import { useDeferredValue, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataInfraApiRef } from '../../api';
+import { BudgetLegend } from './BudgetLegend';
 import { DependencyPanel } from './DependencyPanel';
 import { DomainColumn } from './DomainColumn';
 import { MapFilters } from './MapFilters';
@@ -77,6 +78,7 @@ export function OwnershipMapView(props: { map: OwnershipMapResponse }) {
         {map.totals.rotations} rotations · {map.totals.findings.error ?? 0}{' '}
         errors, {map.totals.findings.warning ?? 0} warnings
       </Typography>
+      {map.domains.some(d => d.services.some(s => s.measured)) && <BudgetLegend />}
       <MapFilters
         filter={filter}
         tiers={options.tiers}

@@ -1,7 +1,7 @@
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import type { CSSProperties } from 'react';
-import { RefLink, SeverityChip, formatPercent } from '../shared';
+import { BUDGET_STATUS, RefLink, SeverityChip, formatPercent } from '../shared';
 import type { MapService } from './filterMap';
 
 export const TILE_HEIGHT = 64;
@@ -22,7 +22,7 @@ const useStyles = makeStyles(theme => ({
   selected: { borderColor: theme.palette.primary.main, borderWidth: 2 },
   related: { borderColor: theme.palette.secondary.main, borderStyle: 'dashed' },
   title: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
-  facts: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+  facts: { display: 'flex', alignItems: 'center', gap: theme.spacing(1), whiteSpace: 'nowrap' },
 }));
 
 /**
@@ -39,6 +39,7 @@ export function ServiceTile(props: {
 }) {
   const { service, selected, related, onSelect, style } = props;
   const classes = useStyles();
+  const budget = service.measured ? BUDGET_STATUS[service.measured.status] : undefined;
   return (
     <div style={style}>
       <div
@@ -53,6 +54,9 @@ export function ServiceTile(props: {
         ]
           .filter(Boolean)
           .join(' ')}
+        // The measured error budget colours the tile's left edge (see the legend).
+        style={budget ? { borderLeft: `6px solid ${budget.colour}` } : undefined}
+        title={budget ? `${budget.label}: ${budget.meaning}` : undefined}
         onClick={() => onSelect(service.ref)}
         onKeyDown={e => {
           if (e.key === 'Enter' || e.key === ' ') {
@@ -73,6 +77,13 @@ export function ServiceTile(props: {
               ? formatPercent(service.availability)
               : 'No SLA'}
           </Typography>
+          {service.measured && (
+            <Typography variant="caption" style={{ color: budget!.colour, fontWeight: 600 }}>
+              {service.measured.budgetLeft === undefined
+                ? budget!.label
+                : `${Math.round(service.measured.budgetLeft * 100).toString().replace('-', '−')} % left`}
+            </Typography>
+          )}
           {service.worstFinding && (
             <SeverityChip severity={service.worstFinding} />
           )}

@@ -1,20 +1,35 @@
-import { screen, within } from '@testing-library/react';
-import { halfFilled, mockDataInfraApi, platformRotation } from '../../__testUtils__/fixtures';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { DateTime } from 'luxon';
+import { halfFilled, mockDataInfraApi, platformRotation, platformShifts } from '../../__testUtils__/fixtures';
 import { renderOnEntityPage } from '../../__testUtils__/renderCard';
 import { RotationCard } from './RotationCard';
 
 describe('RotationCard', () => {
-  it('shows who is on call, the next hand-off and four weeks of shifts', async () => {
+  it('says when it hands off, who takes part in order and who is next, with four weeks as a timeline', async () => {
     const api = mockDataInfraApi();
     await renderOnEntityPage(<RotationCard />, { entity: platformRotation, api });
 
+    expect(screen.getByText('Hands off').nextSibling).toHaveTextContent(
+      'weekly, Mondays 09:00 (Europe/Berlin) · primary and secondary',
+    );
+    expect(screen.getByText('Coverage').nextSibling).toHaveTextContent('Mon–Fri 08:00–20:00 (Europe/Berlin)');
     expect(await screen.findByText('On call now')).toBeInTheDocument();
     expect(screen.getByText(/^Primary:/)).toHaveTextContent('Primary: Alice Andersen until');
-    expect(screen.getByText(/^Secondary:/)).toHaveTextContent('Secondary: Bob Berg');
     expect(screen.getByText('Next hand-off').nextSibling).toHaveTextContent('16 Mar');
-    expect(screen.getByText(/the rotation runs in Europe\/Berlin/)).toBeInTheDocument();
 
-    const rows = within(screen.getByRole('table', { name: 'Upcoming shifts' })).getAllByRole('row');
+    // Participants in order; Alice holds primary now, Bob takes it at the hand-off.
+    const participants = within(screen.getByText('Participants, in order').nextSibling as HTMLElement).getAllByRole('listitem');
+    expect(participants.map(p => p.textContent)).toEqual(['Alice Andersenprimary now', 'Bob Bergsecondary nownext primary']);
+
+    // A lane per role, a bar per shift labelled with the person; Carol's override stands out.
+    const bars = screen.getAllByTestId('shift-bar');
+    expect(bars.map(b => b.textContent)).toEqual(['Alice Andersen', 'Bob Berg', 'Carol Chen']);
+    expect(bars[2].className).toMatch(/override/);
+    expect(screen.getByRole('img', { name: /^Timeline of the shifts/ })).toBeInTheDocument();
+
+    // The same shifts as a table, for screen readers and keyboards.
+    fireEvent.click(screen.getByRole('button', { name: 'The same shifts as a table (3)' }));
+    const rows = within(await screen.findByRole('table', { name: 'Upcoming shifts' })).getAllByRole('row');
     expect(rows.map(r => r.textContent)).toEqual([
       'FromUntilRolePerson',
       expect.stringContaining('Alice Andersen'),
@@ -22,32 +37,46 @@ describe('RotationCard', () => {
       expect.stringMatching(/Carol Chenoverride$/),
     ]);
 
-    // Four weeks ahead of now, for this rotation.
+    // Four weeks from the start of the viewer's day, for this rotation and its on-call.
     const [ref, window] = api.getShifts.mock.calls[0];
     expect(ref).toBe('rotation:default/data-platform-oncall');
-    expect(Date.parse(window.to) - Date.parse(window.from)).toBe(28 * 86_400_000);
+    expect(Date.parse(window.to) - Date.parse(window.from)).toBeGreaterThanOrEqual(28 * 86_400_000 - 3_600_000);
+    expect(DateTime.fromISO(window.from).setZone(DateTime.local().zoneName!).toFormat('HH:mm')).toBe('00:00');
+    expect(api.getOnCall).toHaveBeenCalledWith({ rotation: 'rotation:default/data-platform-oncall' });
 
-    expect(screen.getByRole('link', { name: /Subscribe \(iCalendar\)/ })).toHaveAttribute(
-      'href',
-      'http://localhost:7007/api/data-infra/rotations/default/data-platform-oncall/calendar.ics',
-    );
-    expect(screen.getByText('Coverage').nextSibling).toHaveTextContent('mon, tue, wed, thu, fri 08:00–20:00');
-    expect(screen.getByText('Overrides').nextSibling).toHaveTextContent(
-      '2026-03-02T09:00 – 2026-03-03T09:00 (Europe/Berlin): carol as primary',
-    );
+    // The calendar link is the viewer's own, asked for only on click (see CalendarSubscription).
+    expect(screen.getByRole('button', { name: 'Get my calendar link' })).toBeInTheDocument();
+    expect(api.subscribeToCalendar).not.toHaveBeenCalled();
+  });
+
+  it('lists the overrides still ahead, in the rotation zone', async () => {
+    const ahead = DateTime.now().plus({ days: 3 }).toFormat("yyyy-MM-dd'T'09:00");
+    const after = DateTime.now().plus({ days: 4 }).toFormat("yyyy-MM-dd'T'09:00");
+    const entity = {
+      ...platformRotation,
+      spec: {
+        ...platformRotation.spec,
+        overrides: [
+          { start: '2020-03-02T09:00', end: '2020-03-03T09:00', user: 'user:default/zed' },
+          { start: ahead, end: after, user: 'user:default/carol', role: 'secondary' },
+        ],
+      },
+    };
+    await renderOnEntityPage(<RotationCard />, { entity, api: mockDataInfraApi() });
+    const overrides = (await screen.findByText('Overrides')).nextSibling as HTMLElement;
+    expect(overrides).toHaveTextContent(/09:00 \(Europe\/Berlin\): carol as secondary$/);
+    expect(overrides).not.toHaveTextContent('zed');
   });
 
   it('renders a Rotation without spec and without anyone on call', async () => {
     const api = mockDataInfraApi({
       getOnCall: jest.fn().mockResolvedValue({ at: '2026-03-10T10:00:00Z', rotations: [] }),
-      getShifts: jest.fn().mockResolvedValue({
-        rotationRef: 'rotation:default/half-rotation', timezone: 'UTC', from: '', to: '', truncated: false, shifts: [],
-      }),
+      getShifts: jest.fn().mockResolvedValue({ ...platformShifts, participants: [], shifts: [] }),
     });
     await renderOnEntityPage(<RotationCard />, { entity: halfFilled('Rotation'), api });
     expect(await screen.findByText('Nobody is on call right now.')).toBeInTheDocument();
     expect(screen.getByText('No shifts in the next 4 weeks.')).toBeInTheDocument();
-    expect(screen.getByText('Coverage').nextSibling).toHaveTextContent('24x7');
-    expect(screen.getByText(/the rotation runs in an unstated zone/)).toBeInTheDocument();
+    expect(screen.getByText('Coverage').nextSibling).toHaveTextContent('Around the clock (24x7)');
+    expect(screen.getByText('Hands off').nextSibling).toHaveTextContent('Not readable');
   });
 });

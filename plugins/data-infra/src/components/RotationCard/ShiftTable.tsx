@@ -1,24 +1,26 @@
+import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Chip from '@material-ui/core/Chip';
 import type { ShiftsResponse } from '@data-infra/backstage-plugin-data-infra-common';
-import { RefLink, formatInstantIn } from '../shared';
+import { RefLink } from '../shared';
+import { formatLocal } from './shiftText';
 
-/** Shifts in start order, primary before secondary at the same start. */
-export function ShiftTable(props: {
-  shifts: ShiftsResponse['shifts'];
-  zone: string;
-}) {
+/**
+ * Shifts in start order, primary before secondary at the same start, times
+ * in the viewer's zone (said in the caption): the accessible form of the
+ * timeline.
+ */
+export function ShiftTable(props: { shifts: ShiftsResponse['shifts']; zone: string }) {
   const roleRank = (role: string) => (role === 'primary' ? 0 : 1);
   const shifts = [...props.shifts].sort(
-    (a, b) =>
-      a.start.localeCompare(b.start) || roleRank(a.role) - roleRank(b.role),
+    (a, b) => a.start.localeCompare(b.start) || roleRank(a.role) - roleRank(b.role),
   );
   return (
     <Table size="small" aria-label="Upcoming shifts">
+      <caption>Times in your zone ({props.zone}).</caption>
       <TableHead>
         <TableRow>
           <TableCell>From</TableCell>
@@ -30,8 +32,8 @@ export function ShiftTable(props: {
       <TableBody>
         {shifts.map(shift => (
           <TableRow key={`${shift.role}-${shift.start}-${shift.user.ref}`}>
-            <TableCell>{formatInstantIn(shift.start, props.zone)}</TableCell>
-            <TableCell>{formatInstantIn(shift.end, props.zone)}</TableCell>
+            <TableCell>{formatLocal(shift.start, props.zone)}</TableCell>
+            <TableCell>{formatLocal(shift.end, props.zone)}</TableCell>
             <TableCell>{shift.role}</TableCell>
             <TableCell>
               <RefLink entityRef={shift.user.ref} title={shift.user.displayName} />

@@ -1,5 +1,4 @@
 import {
-  Progress,
   ResponseErrorPanel,
   Table,
   type TableColumn,
@@ -7,16 +6,24 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import type {
   DomainInfo,
+  ServiceSortKey,
   ServiceSummary,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import { useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { dataInfraApiRef } from '../../api';
+import { SERVICES_MAX_LIMIT } from '@data-infra/backstage-plugin-data-infra-common';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import useDebounce from 'react-use/esm/useDebounce';
+import { dataInfraApiRef, type ServicesQuery } from '../../api';
 import {
+  BudgetStatusChip,
+  formatBudgetLeft,
   RefLink,
+  SafeLink,
   SeverityChip,
   domainTitle,
   formatDurationMs,
@@ -25,107 +32,25 @@ import {
   useDomains,
 } from '../shared';
 import { downloadText, servicesToCsv } from './csv';
+import { firstLevelText, levelsText } from './escalation';
 
+/** The filters, kept in the page's URL so a filtered view can be linked. */
 interface CatalogFilter {
-  text: string;
+  q: string;
   domain: string;
   tier: string;
+  owner: string;
 }
+const FILTER_KEYS: Array<keyof CatalogFilter> = ['q', 'domain', 'tier', 'owner'];
 
-function matches(row: ServiceSummary, filter: CatalogFilter): boolean {
-  if (filter.domain && row.domain !== filter.domain) return false;
-  if (filter.tier && String(row.tier ?? '') !== filter.tier) return false;
-  const text = filter.text.trim().toLocaleLowerCase('en-US');
-  if (!text) return true;
-  return [row.title, row.ref, row.type, row.technology, row.owner?.title]
-    .filter((v): v is string => Boolean(v))
-    .some(v => v.toLocaleLowerCase('en-US').includes(text));
-}
+const PAGE_SIZES = [25, 50, 100, SERVICES_MAX_LIMIT];
 
-function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
-  return [
-    {
-      title: 'Service',
-      field: 'title',
-      highlight: true,
-      render: row => <RefLink entityRef={row.ref} title={row.title} />,
-    },
-    {
-      title: 'Domain',
-      field: 'domain',
-      render: row => domainTitle(domains, row.domain ?? undefined),
-    },
-    {
-      title: 'Owner',
-      customSort: (a, b) =>
-        (a.owner?.title ?? '').localeCompare(b.owner?.title ?? ''),
-      render: row =>
-        row.owner ? (
-          <RefLink entityRef={row.owner.ref} title={row.owner.title} />
-        ) : (
-          '—'
-        ),
-    },
-    { title: 'Tier', field: 'tier', type: 'numeric', align: 'left' },
-    {
-      title: 'Availability',
-      customSort: (a, b) =>
-        (a.sla?.availability ?? -1) - (b.sla?.availability ?? -1),
-      render: row => formatPercent(row.sla?.availability),
-    },
-    {
-      title: 'Error budget',
-      field: 'errorBudgetMs',
-      render: row =>
-        row.errorBudgetMs === undefined
-          ? '—'
-          : `${formatDurationMs(row.errorBudgetMs)} / ${row.sla?.window ?? '30d'}`,
-    },
-    {
-      title: 'Support hours',
-      customSort: (a, b) =>
-        (a.sla?.supportHours?.type ?? '').localeCompare(
-          b.sla?.supportHours?.type ?? '',
-        ),
-      render: row => row.sla?.supportHours?.type ?? '—',
-    },
-    {
-      title: 'Sev1 response',
-      sorting: false,
-      render: row => formatIsoDuration(row.sla?.responseTime?.sev1),
-    },
-    {
-      title: 'On call now',
-      sorting: false,
-      render: row =>
-        row.onCall.length === 0
-          ? 'Nobody'
-          : row.onCall.map(o => (
-              <div key={`${o.role}-${o.user.ref}`}>
-                <RefLink entityRef={o.user.ref} title={o.user.displayName} /> (
-                {o.role})
-              </div>
-            )),
-    },
-    {
-      title: 'Checks',
-      customSort: (a, b) =>
-        severityRank(a.worstFinding) - severityRank(b.worstFinding),
-      render: row => (
-        <SeverityChip
-          severity={row.worstFinding}
-          label={findingLabel(row)}
-        />
-      ),
-    },
-  ];
-}
-
-const SEVERITY_RANK: Record<string, number> = { error: 3, warning: 2, info: 1 };
-
-function severityRank(severity: ServiceSummary['worstFinding']): number {
-  return severity ? SEVERITY_RANK[severity] ?? 0 : 0;
-}
+const caption = (text: string | undefined) =>
+  text ? (
+    <Typography variant="caption" color="textSecondary" component="div">
+      {text}
+    </Typography>
+  ) : null;
 
 function findingLabel(row: ServiceSummary): string {
   if (!row.worstFinding) return 'OK';
@@ -133,42 +58,297 @@ function findingLabel(row: ServiceSummary): string {
   return `${row.findingCount} ${noun}${row.findingCount === 1 ? '' : 's'}`;
 }
 
-/** The table once loaded; split out so it can be rendered from fixed rows. */
-export function ServiceCatalogView(props: { services: ServiceSummary[] }) {
+/**
+ * Ten columns fit 1440 px only with less than Material UI's 16 + 24 px of
+ * padding per cell.
+ */
+const CELL_PADDING = { paddingLeft: 8, paddingRight: 8 };
+
+/**
+ * The columns; `field` is the server's sort key (GET /services?sort=), so
+ * the table sorts on the server, over every row that matches.
+ */
+function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
+  const sortKey = (key: ServiceSortKey) => key;
+  const list: TableColumn<ServiceSummary>[] = [
+    {
+      title: 'Service',
+      field: sortKey('title'),
+      highlight: true,
+      width: '16%',
+      render: row => (
+        <>
+          <RefLink entityRef={row.ref} title={row.title} />
+          {caption([row.type, row.technology].filter(Boolean).join(' · '))}
+        </>
+      ),
+    },
+    {
+      title: 'Owner',
+      field: sortKey('owner'),
+      width: '9%',
+      render: row => {
+        const domain = domainTitle(domains, row.domain ?? undefined);
+        return (
+          <>
+            {row.owner ? <RefLink entityRef={row.owner.ref} title={row.owner.title} /> : '—'}
+            {domain !== row.owner?.title && caption(domain)}
+          </>
+        );
+      },
+    },
+    {
+      title: 'Tier',
+      field: sortKey('tier'),
+      width: '3%',
+      render: row => row.tier ?? '—',
+    },
+    {
+      title: 'SLA',
+      field: sortKey('availability'),
+      width: '11%',
+      render: row => (
+        <>
+          {formatPercent(row.sla?.availability)}
+          {row.errorBudgetMs !== undefined &&
+            caption(`${formatDurationMs(row.errorBudgetMs)} per ${row.sla?.window ?? '30d'}`)}
+          {caption(row.sla?.supportHours?.type?.replace('-', ' '))}
+        </>
+      ),
+    },
+    {
+      // Least left first; services without a measured figure last either way.
+      title: 'Budget left',
+      field: sortKey('budget'),
+      width: '10%',
+      render: row =>
+        row.measured ? (
+          <span title={row.measured.reason}>
+            {formatBudgetLeft(row.measured)}
+            <BudgetStatusChip status={row.measured.status} compact />
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: 'Sev1 response',
+      field: sortKey('sev1'),
+      width: '6%',
+      render: row => formatIsoDuration(row.sla?.responseTime?.sev1),
+    },
+    {
+      title: 'Escalation',
+      field: sortKey('escalation'),
+      width: '15%',
+      render: row => (
+        <>
+          {firstLevelText(row)}
+          {caption(levelsText(row))}
+          {row.escalation?.gaps && (
+            <Typography variant="caption" color="error" component="div">
+              Reaches nobody {row.escalation.gaps}
+            </Typography>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Contact',
+      sorting: false,
+      width: '12%',
+      render: row => <CompactContact contact={row.contact} />,
+    },
+    {
+      title: 'On call now',
+      sorting: false,
+      width: '10%',
+      render: row =>
+        row.onCall.length === 0
+          ? 'Nobody'
+          : row.onCall.map(o => (
+              <div key={`${o.role}-${o.user.ref}`}>
+                <RefLink entityRef={o.user.ref} title={o.user.displayName} />
+                {caption(o.role)}
+              </div>
+            )),
+    },
+    {
+      title: 'Checks',
+      field: sortKey('checks'),
+      width: '8%',
+      render: row => <SeverityChip severity={row.worstFinding} label={findingLabel(row)} />,
+    },
+  ];
+  return list.map(column => ({
+    ...column,
+    cellStyle: { ...CELL_PADDING, ...(column.cellStyle as object) },
+    headerStyle: { ...CELL_PADDING, ...column.headerStyle },
+  }));
+}
+
+/**
+ * How to reach the owner, short enough for a table cell: the chat channel,
+ * then tickets and pager as links named by what they are (the addresses
+ * are in the CSV and on the entity page).
+ */
+function CompactContact(props: { contact: ServiceSummary['contact'] }) {
+  const { chat, tickets, pager } = props.contact ?? {};
+  const link = (label: string, value: string | undefined) => {
+    if (!value) return null;
+    return <SafeLink href={value} fallback={`${label}: ${value}`}>{label}</SafeLink>;
+  };
+  const links = [link('Tickets', tickets), link('Pager', pager)].filter(Boolean);
+  if (!chat && links.length === 0) return <>—</>;
+  return (
+    <div style={{ overflowWrap: 'anywhere' }}>
+      {chat && <div>{chat}</div>}
+      {links.length > 0 && (
+        <Typography variant="caption" component="div">
+          {links.map((l, i) => (
+            <span key={i}>
+              {i > 0 && ' · '}
+              {l}
+            </span>
+          ))}
+        </Typography>
+      )}
+    </div>
+  );
+}
+
+function queryOf(filter: CatalogFilter): Omit<ServicesQuery, 'cursor' | 'offset' | 'limit'> {
+  return {
+    q: filter.q || undefined,
+    domain: filter.domain || undefined,
+    tier: filter.tier ? Number(filter.tier) : undefined,
+    owner: filter.owner || undefined,
+  };
+}
+
+/**
+ * Every DataService with its owner, SLA, escalation path, contact, on-call
+ * and checks. Filtering, sorting and paging happen on the server, one page
+ * per request; the CSV export reads every matching row in pages of the
+ * largest size the server allows, in the table's order.
+ */
+export function ServiceCatalog() {
+  const api = useApi(dataInfraApiRef);
   const domains = useDomains();
-  const [filter, setFilter] = useState<CatalogFilter>({
-    text: '',
-    domain: '',
-    tier: '',
-  });
-  const rows = useMemo(
-    () => props.services.filter(row => matches(row, filter)),
-    [props.services, filter],
+  const [params, setParams] = useSearchParams();
+  const filter: CatalogFilter = {
+    q: params.get('q') ?? '',
+    domain: params.get('domain') ?? '',
+    tier: params.get('tier') ?? '',
+    owner: params.get('owner') ?? '',
+  };
+  const setFilter = useCallback(
+    (change: Partial<CatalogFilter>) =>
+      setParams(
+        current => {
+          const next = new URLSearchParams(current);
+          for (const key of FILTER_KEYS) {
+            if (!(key in change)) continue;
+            if (change[key]) next.set(key, change[key]!);
+            else next.delete(key);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
   );
-  const tiers = useMemo(
-    () =>
-      [...new Set(props.services.map(s => s.tier).filter(t => t !== undefined))]
-        .sort()
-        .map(String),
-    [props.services],
+  // Typing is debounced into the URL, which is what the table queries.
+  const [text, setText] = useState(filter.q);
+  useDebounce(() => text !== filter.q && setFilter({ q: text }), 300, [text]);
+
+  const [error, setError] = useState<Error>();
+  const [total, setTotal] = useState<number>();
+  const [exporting, setExporting] = useState<{ loaded: number; total: number }>();
+  const order = useRef<{ sort: ServiceSortKey; order: 'asc' | 'desc' }>({ sort: 'title', order: 'asc' });
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+  const tableRef = useRef<any>();
+
+  // Stable, so that the table does not reload on every render.
+  const load = useCallback(
+    async (query: {
+      page: number;
+      pageSize: number;
+      orderBy?: { field?: unknown };
+      orderDirection?: string;
+    }) => {
+      const sort = (query.orderBy?.field as ServiceSortKey | undefined) ?? 'title';
+      const direction = query.orderDirection === 'desc' ? 'desc' : 'asc';
+      order.current = { sort, order: direction };
+      try {
+        const page = await api.getServices({
+          ...queryOf(filterRef.current),
+          sort,
+          order: direction,
+          offset: query.page * query.pageSize,
+          limit: query.pageSize,
+        });
+        setError(undefined);
+        setTotal(page.totalItems);
+        return { data: page.items, page: query.page, totalCount: page.totalItems };
+      } catch (e) {
+        setError(e as Error);
+        return { data: [], page: 0, totalCount: 0 };
+      }
+    },
+    [api],
   );
+
+  // A new filter starts again at the first page, in the order last asked
+  // for (the table may not have stored it yet if that page is still on its
+  // way). On mount the table loads its first page by itself.
+  const filterKey = JSON.stringify(filter);
+  const mounted = useRef(false);
+  useEffect(() => {
+    const table = tableRef.current;
+    if (mounted.current && table) {
+      const orderBy = table.state?.columns?.find((c: { field?: string }) => c.field === order.current.sort);
+      table.onQueryChange({ page: 0, orderBy, orderDirection: order.current.order });
+    }
+    mounted.current = true;
+  }, [filterKey]);
+
+  const exportCsv = async () => {
+    setExporting({ loaded: 0, total: total ?? 0 });
+    try {
+      const rows = await api.getAllServices(
+        { ...queryOf(filter), ...order.current },
+        (loaded, all) => setExporting({ loaded, total: all }),
+      );
+      downloadText('data-services.csv', servicesToCsv(rows));
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setExporting(undefined);
+    }
+  };
+
   const cols = useMemo(() => columns(domains), [domains]);
+  const tiers = ['1', '2', '3'];
 
   return (
     <>
       <Box display="flex" flexWrap="wrap" alignItems="flex-end" mb={2} style={{ gap: 16 }}>
         <TextField
           label="Filter"
-          value={filter.text}
-          onChange={e => setFilter({ ...filter, text: e.target.value })}
+          value={text}
+          onChange={e => setText(e.target.value)}
           inputProps={{ 'aria-label': 'Filter services' }}
+          placeholder="Name, technology, type, tag…"
         />
         <TextField
           select
           label="Domain"
           value={filter.domain}
-          onChange={e => setFilter({ ...filter, domain: e.target.value })}
+          onChange={e => setFilter({ domain: e.target.value })}
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           inputProps={{ 'aria-label': 'Domain' }}
         >
           <option value="">All domains</option>
@@ -182,8 +362,9 @@ export function ServiceCatalogView(props: { services: ServiceSummary[] }) {
           select
           label="Tier"
           value={filter.tier}
-          onChange={e => setFilter({ ...filter, tier: e.target.value })}
+          onChange={e => setFilter({ tier: e.target.value })}
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           inputProps={{ 'aria-label': 'Tier' }}
         >
           <option value="">All tiers</option>
@@ -193,36 +374,39 @@ export function ServiceCatalogView(props: { services: ServiceSummary[] }) {
             </option>
           ))}
         </TextField>
+        {filter.owner && (
+          <Chip
+            label={<>Owner: <RefLink entityRef={filter.owner} /></>}
+            onDelete={() => setFilter({ owner: '' })}
+          />
+        )}
         <Button
           variant="outlined"
-          onClick={() => downloadText('data-services.csv', servicesToCsv(rows))}
-          disabled={rows.length === 0}
+          onClick={exportCsv}
+          disabled={!total || exporting !== undefined}
         >
-          Export CSV ({rows.length})
+          {exporting
+            ? `Exporting ${exporting.loaded.toLocaleString('en-US')} of ${exporting.total.toLocaleString('en-US')}…`
+            : `Export CSV (${(total ?? 0).toLocaleString('en-US')})`}
         </Button>
       </Box>
+      {error && <ResponseErrorPanel error={error} />}
       <Table<ServiceSummary>
-        title={`Data services (${rows.length} of ${props.services.length})`}
+        tableRef={tableRef}
+        title={total === undefined ? 'Data services' : `Data services (${total.toLocaleString('en-US')})`}
         options={{
           search: false,
-          paging: rows.length > 50,
+          paging: true,
           pageSize: 50,
-          pageSizeOptions: [50, 100, 500],
+          pageSizeOptions: PAGE_SIZES,
+          emptyRowsWhenPaging: false,
           padding: 'dense',
+          debounceInterval: 0,
         }}
         columns={cols}
-        data={rows}
+        data={load}
         emptyContent={<Box p={2}>No service matches the filter.</Box>}
       />
     </>
   );
-}
-
-/** Every DataService with its owner, SLA, on-call and checks; CSV export. */
-export function ServiceCatalog() {
-  const api = useApi(dataInfraApiRef);
-  const { value, loading, error } = useAsync(() => api.getAllServices(), [api]);
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
-  return <ServiceCatalogView services={value ?? []} />;
 }

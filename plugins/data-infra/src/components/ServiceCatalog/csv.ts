@@ -1,5 +1,7 @@
 import type { ServiceSummary } from '@data-infra/backstage-plugin-data-infra-common';
 import { formatDurationMs, formatIsoDuration } from '../shared/format';
+import { budgetLeftPercent } from '../shared/budget';
+import { firstLevelText } from './escalation';
 
 /** One column of the export: its header and how to read a row. */
 interface CsvColumn {
@@ -20,12 +22,24 @@ export const CSV_COLUMNS: CsvColumn[] = [
     value: r =>
       r.errorBudgetMs === undefined ? '' : formatDurationMs(r.errorBudgetMs),
   },
+  { header: 'Budget left %', value: r => budgetLeftPercent(r.measured) },
+  { header: 'Budget status', value: r => r.measured?.status ?? '' },
   { header: 'Support hours', value: r => r.sla?.supportHours?.type ?? '' },
   {
     header: 'Sev1 response',
     value: r =>
       r.sla?.responseTime?.sev1 ? formatIsoDuration(r.sla.responseTime.sev1) : '',
   },
+  { header: 'Escalation: first level', value: r => firstLevelText(r) },
+  { header: 'Escalation: levels', value: r => r.escalation?.levels ?? 0 },
+  { header: 'Escalation: repeats', value: r => r.escalation?.repeat ?? 0 },
+  { header: "Escalation: owner's policy", value: r => (r.escalation?.inherited ? 'yes' : 'no') },
+  { header: 'Escalation: reaches nobody', value: r => r.escalation?.gaps ?? '' },
+  { header: 'Escalation path', value: r => r.escalationSummary },
+  { header: 'Chat', value: r => r.contact?.chat ?? '' },
+  { header: 'Tickets', value: r => r.contact?.tickets ?? '' },
+  { header: 'Pager', value: r => r.contact?.pager ?? '' },
+  { header: 'Runbook', value: r => r.runbook ?? '' },
   {
     header: 'On call now',
     value: r => r.onCall.map(o => `${o.user.displayName} (${o.role})`).join('; '),
@@ -33,19 +47,34 @@ export const CSV_COLUMNS: CsvColumn[] = [
   { header: 'Worst finding', value: r => r.worstFinding ?? 'ok' },
 ];
 
-/** RFC 4180 quoting: quote when needed, double inner quotes. */
-function quote(value: string | number | undefined): string {
+/**
+ * A cell that a spreadsheet would run as a formula starts with one of
+ * these: = + - @ (OWASP's list), TAB or CR (or LF), which some applications
+ * skip before looking for the others.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/**
+ * Every cell of the export goes through here (add columns to CSV_COLUMNS,
+ * never around it). Catalog text is anyone's: a cell that starts like a
+ * formula gets a leading apostrophe, which spreadsheets show as text (a
+ * number we computed is left as it is); then
+ * RFC 4180 quoting (quote when needed, double inner quotes).
+ */
+export function csvCell(value: string | number | undefined | null): string {
   const text = value === undefined || value === null ? '' : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // A finite number is written by us, not by a catalog author: -12.5 stays
+  // a number a spreadsheet can sum (a budget overspent).
+  const isNumber = typeof value === 'number' && Number.isFinite(value);
+  const safe = !isNumber && FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The rows as CSV text with a header line, CRLF line ends. */
 export function servicesToCsv(rows: ServiceSummary[]): string {
-  const lines = [CSV_COLUMNS.map(c => quote(c.header)).join(',')];
+  const lines = [CSV_COLUMNS.map(c => csvCell(c.header)).join(',')];
   for (const row of rows) {
-    lines.push(CSV_COLUMNS.map(c => quote(c.value(row))).join(','));
+    lines.push(CSV_COLUMNS.map(c => csvCell(c.value(row))).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,2 +1,2 @@
-export { ServiceCatalog, ServiceCatalogView } from './ServiceCatalog';
+export { ServiceCatalog } from './ServiceCatalog';
 export { servicesToCsv } from './csv';

@@ -5,26 +5,59 @@ import { SubteamOverviewCard } from './SubteamOverviewCard';
 
 describe('SubteamOverviewCard', () => {
   it('shows lead, members, services, stakeholders and the rotation on call', async () => {
-    await renderOnEntityPage(<SubteamOverviewCard />, { entity: dataPlatformSubteam });
+    const api = mockDataInfraApi();
+    await renderOnEntityPage(<SubteamOverviewCard />, { entity: dataPlatformSubteam, api });
     expect(screen.getByText('Domain').nextSibling).toHaveTextContent('Data Platform');
     expect(screen.getByText('Members (3)').nextSibling).toHaveTextContent('alice, bob, carol');
     expect(screen.getByText('Services (2)').nextSibling).toHaveTextContent('kafka, hdfs');
     expect(screen.getByText('Stakeholders').nextSibling).toHaveTextContent('sre, devops');
-    expect(await screen.findByRole('link', { name: 'Data Platform on-call' })).toBeInTheDocument();
+    expect(await screen.findByText('Data Platform on-call')).toBeInTheDocument();
     expect(screen.getByText(/^Primary:/)).toHaveTextContent('Alice Andersen');
-    expect(screen.getByText('No findings for this subteam.')).toBeInTheDocument();
-    expect(screen.queryByText(/needs a lead/)).not.toBeInTheDocument();
+    expect(screen.getByText('Checks').nextSibling).toHaveTextContent('No findings.');
+    // Only this subteam's rotations are asked for.
+    expect(api.getOnCall).toHaveBeenCalledWith({ owner: 'subteam:default/data-platform' });
   });
 
-  it('warns when three or more members have no lead', async () => {
-    const { lead: _lead, ...spec } = dataPlatformSubteam.spec as any;
-    await renderOnEntityPage(<SubteamOverviewCard />, {
-      entity: { ...dataPlatformSubteam, spec },
+  it('counts the problems the checks found without repeating them', async () => {
+    const api = mockDataInfraApi({
+      getChecks: jest.fn().mockResolvedValue({
+        groups: [
+          {
+            severity: 'warning',
+            check: 'owner-without-rotation',
+            subjectRef: 'subteam:default/data-platform',
+            message: 'Data Platform has no Rotation: 2 services have nobody on call.',
+            affected: ['dataservice:default/kafka', 'dataservice:default/hdfs'],
+          },
+          {
+            severity: 'warning',
+            check: 'subteam-without-lead',
+            subjectRef: 'subteam:default/data-platform',
+            message: 'This subteam has 3 members but no lead.',
+            affected: ['subteam:default/data-platform'],
+          },
+        ],
+      }),
     });
-    expect(
-      screen.getByText('3 members and no lead: a subteam of 3 or more members needs a lead.'),
-    ).toBeInTheDocument();
-    await screen.findByText('No findings for this subteam.');
+    await renderOnEntityPage(<SubteamOverviewCard />, { entity: dataPlatformSubteam, api });
+    expect(await screen.findByText(/2 problems to fix, affecting 3 entities: see Checks\./)).toBeInTheDocument();
+    expect(screen.queryByText(/has no Rotation/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/needs a lead|no lead\./)).not.toBeInTheDocument();
+  });
+
+  it('lists a dozen services and links the rest to the service catalog', async () => {
+    const many = Array.from({ length: 15 }, (_, i) => ({
+      type: 'ownerOf',
+      targetRef: `dataservice:default/s${String(i).padStart(2, '0')}`,
+    }));
+    await renderOnEntityPage(<SubteamOverviewCard />, {
+      entity: { ...dataPlatformSubteam, relations: many },
+      config: {},
+    });
+    const services = screen.getByText('Services (15)').nextSibling as HTMLElement;
+    expect(services).toHaveTextContent('s11');
+    expect(services).not.toHaveTextContent('s12');
+    expect(services).toHaveTextContent(/and 3 more/);
   });
 
   it('renders a Subteam without spec and shows a failing backend as an error', async () => {

@@ -6,12 +6,12 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
-import type { SubteamEntityV1alpha1 } from '@data-infra/backstage-plugin-data-infra-common';
+import type {
+  FindingGroup,
+  SubteamEntityV1alpha1,
+} from '@data-infra/backstage-plugin-data-infra-common';
 import useAsync from 'react-use/esm/useAsync';
 import { dataInfraApiRef } from '../../api';
-import { FindingList } from '../ChecksCard/FindingList';
 import {
   ContactDetails,
   LabelledValue,
@@ -19,17 +19,39 @@ import {
   PolicySummary,
   RefLink,
   RefLinkList,
+  SeverityChip,
   domainTitle,
   refList,
   useDomains,
+  MoreInServiceCatalog,
 } from '../shared';
 
-/** The seed's promotion rule: from this many members a subteam needs a lead. */
-const LEAD_REQUIRED_FROM = 3;
+/** Owned services listed by name before "and N more". */
+const SERVICES_LISTED = 12;
+
+/**
+ * The findings in one line: how many problems, how bad, and how many
+ * entities they affect. The Checks card beside it lists them; this card
+ * does not repeat them.
+ */
+function ChecksSummary(props: { groups: FindingGroup[] }) {
+  const { groups } = props;
+  if (groups.length === 0) return <>No findings.</>;
+  const affected = new Set(groups.flatMap(g => g.affected)).size;
+  const worst = groups[0].severity; // groups come worst first
+  return (
+    <>
+      <SeverityChip severity={worst} />{' '}
+      {groups.length} {groups.length === 1 ? 'problem' : 'problems'} to fix, affecting{' '}
+      {affected} {affected === 1 ? 'entity' : 'entities'}: see Checks.
+    </>
+  );
+}
 
 /**
  * A Subteam at a glance: domain, lead and members, owned services, rotations
- * with who is on call now, stakeholders, default escalation policy, findings.
+ * with who is on call now, stakeholders, contact, default escalation policy,
+ * and how many problems the checks found.
  */
 export function SubteamOverviewCard() {
   const { entity } = useEntity();
@@ -42,15 +64,14 @@ export function SubteamOverviewCard() {
     kind: 'dataservice',
   }).map(stringifyEntityRef);
 
+  // The Checks card on the same page asks the same question at the same
+  // time; the client sends it once.
   const live = useAsync(async () => {
     const [onCall, checks] = await Promise.all([
-      api.getOnCall(),
+      api.getOnCall({ owner: entityRef }),
       api.getChecks({ entityRef }),
     ]);
-    return {
-      rotations: onCall.rotations.filter(r => r.owner?.ref === entityRef),
-      findings: checks.findings,
-    };
+    return { rotations: onCall.rotations, groups: checks.groups };
   }, [api, entityRef]);
 
   return (
@@ -59,12 +80,6 @@ export function SubteamOverviewCard() {
       <LabelledValue label="Lead">
         {spec.lead ? <RefLink entityRef={spec.lead} defaultKind="user" /> : 'No lead named'}
       </LabelledValue>
-      {!spec.lead && members.length >= LEAD_REQUIRED_FROM && (
-        <Alert severity="warning">
-          {members.length} members and no lead: a subteam of {LEAD_REQUIRED_FROM}{' '}
-          or more members needs a lead.
-        </Alert>
-      )}
       <LabelledValue label={`Members (${members.length})`}>
         <RefLinkList entityRefs={members} defaultKind="user" />
       </LabelledValue>
@@ -75,7 +90,11 @@ export function SubteamOverviewCard() {
         <ContactDetails contact={spec.contact} />
       </LabelledValue>
       <LabelledValue label={`Services (${services.length})`}>
-        <RefLinkList entityRefs={services} emptyText="Owns no DataService." />
+        <RefLinkList
+          entityRefs={services.slice(0, SERVICES_LISTED)}
+          emptyText="Owns no DataService."
+        />
+        <MoreInServiceCatalog owner={entityRef} count={services.length - SERVICES_LISTED} />
       </LabelledValue>
       <LabelledValue label="Default escalation">
         <PolicySummary policy={spec.escalation} />
@@ -83,7 +102,7 @@ export function SubteamOverviewCard() {
       {(() => {
         if (live.loading) return <Progress />;
         if (live.error) return <ResponseErrorPanel error={live.error} />;
-        const { rotations = [], findings = [] } = live.value ?? {};
+        const { rotations = [], groups = [] } = live.value ?? {};
         return (
           <>
             <LabelledValue label="Rotations">
@@ -97,11 +116,9 @@ export function SubteamOverviewCard() {
                     </div>
                   ))}
             </LabelledValue>
-            {findings.length === 0 ? (
-              <Typography variant="body2">No findings for this subteam.</Typography>
-            ) : (
-              <FindingList findings={findings} />
-            )}
+            <LabelledValue label="Checks">
+              <ChecksSummary groups={groups} />
+            </LabelledValue>
           </>
         );
       })()}

@@ -1,10 +1,16 @@
 export * from './format';
 export * from './sla';
+export * from './budget';
 export * from './refs';
 export { RefLink, RefLinkList } from './RefLink';
 export { SeverityChip } from './SeverityChip';
 export { LabelledValue } from './LabelledValue';
 export { ContactDetails } from './ContactDetails';
+export { SafeLink } from './SafeLink';
 export { OnCallList } from './OnCallList';
 export { useDomains, domainTitle } from './useDomains';
 export { PolicySummary } from './PolicySummary';
+export { EscalationNow } from './EscalationNow';
+export { MoreInServiceCatalog } from './MoreInServiceCatalog';
+export { BudgetSparkline } from './BudgetSparkline';
+export { BudgetStatusChip } from './BudgetStatusChip';
