@@ -72,8 +72,13 @@ export const EntityDataServiceSlaCard: () => JSX.Element = dataInfraPlugin.provi
   }),
 );
 
-/** Escalation path of a DataService, or a Subteam's default policy. @public */
-export const EntityEscalationPathCard: () => JSX.Element = dataInfraPlugin.provide(
+/**
+ * Escalation path of a DataService, or a Subteam's default policy; with
+ * `showFindings`, also the path's findings (for a tab of its own). @public
+ */
+export const EntityEscalationPathCard: (props: {
+  showFindings?: boolean;
+}) => JSX.Element = dataInfraPlugin.provide(
   createComponentExtension({
     name: 'EntityEscalationPathCard',
     component: {

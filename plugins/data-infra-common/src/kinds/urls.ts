@@ -61,6 +61,6 @@ export function looksLikeUrl(value: unknown): boolean {
   return typeof value === 'string' && /^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/\s/.test(value.trim());
 }
 
-/** C0 and C1 control characters, and the Unicode line and paragraph separators. */
+/** C0 and C1 control characters, and the Unicode line and paragraph separators. @public */
 // eslint-disable-next-line no-control-regex -- these are the characters to refuse
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;

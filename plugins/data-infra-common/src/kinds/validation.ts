@@ -57,8 +57,9 @@ function valueAt(entity: unknown, instancePath: string): unknown {
     .reduce<any>((value, segment) => (value === null || value === undefined ? undefined : value[segment]), entity);
 }
 
-/** How a value is quoted in a message: JSON, cut short (a field may be megabytes). @public */
 const MAX_QUOTED = 80;
+
+/** How a value is quoted in a message: JSON, cut short (a field may be megabytes). @public */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value) && value.length > 3) return `a list of ${value.length} items`;

@@ -39,7 +39,7 @@ export const DEFAULT_LATENCY_PERCENTILE = 99;
 /** A metric name with optional label matchers (a latency histogram). */
 export const METRIC_SELECTOR = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})?$/s;
 
-/** An expression with its range placeholder replaced by a PromQL duration. */
+/** An expression with its range placeholder replaced by a PromQL duration. @public */
 export function withWindow(expression: string, window: string): string {
   return expression.split(WINDOW_PLACEHOLDER).join(window);
 }
