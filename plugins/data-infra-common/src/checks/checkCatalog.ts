@@ -15,7 +15,7 @@ import { DEFAULT_DOMAINS } from '../kinds/domains';
 import { formatInstant, parseIsoDuration } from '../time';
 import { rotationShifts } from '../rotation';
 import type { OnCallAssignment } from '../rotation/types';
-import { normaliseRef } from '../rotation/schedule';
+import { normaliseRefText } from '../kinds/refText';
 import {
   levelDependsOnInstant,
   resolveEscalationPolicy,
@@ -23,10 +23,11 @@ import {
   RotationResolver,
 } from '../escalation/path';
 import type { EntityLookup } from '../escalation/types';
-import { formatDurationShort, isWithinSupportHours } from '../sla';
-import { CatalogIndex, checkRef, escalationRefFields, indexEntities, RefField } from './refs';
+import { formatDurationShort } from '../time/duration';
+import { isWithinSupportHours } from '../sla';
+import { CatalogIndex, checkReferences, indexEntities } from './refs';
 import { describeInstant, describeWeekSlots } from './weekSummary';
-import type { Finding, FindingSeverity } from './types';
+import type { Finding } from './types';
 
 const QUARTER = 15 * 60_000;
 const WEEK = 7 * 86_400_000;
@@ -46,20 +47,6 @@ function namespaceOf(entity: Entity): string {
 /** How a cause names an entity: its title, else its name, else the ref. */
 function titleOf(entity: Entity | undefined, ref: string): string {
   return entity?.metadata?.title || entity?.metadata?.name || ref;
-}
-
-function checkRefs(
-  index: CatalogIndex,
-  entity: Entity,
-  fields: RefField[],
-  findings: Finding[],
-) {
-  const ref = stringifyEntityRef(entity);
-  for (const field of fields) checkRef(index, ref, namespaceOf(entity), field, findings);
-}
-
-function listFields(values: string[] | undefined, path: string, label: string, defaultKind: string, kinds?: string[]): RefField[] {
-  return (values ?? []).map((value, i) => ({ path: `${path}[${i}]`, value, label, defaultKind, kinds }));
 }
 
 function checkDelays(entityRef: string, policy: EscalationPolicy | undefined, findings: Finding[]) {
@@ -87,7 +74,7 @@ function checkTargets(index: CatalogIndex, entity: Entity, policy: EscalationPol
     const target = (level?.target ?? {}) as Record<string, string | undefined>;
     const path = `spec.escalation.levels[${i}].target`;
     if (target.rotation) {
-      const rotation = index.get(normaliseRef(target.rotation, 'rotation', namespaceOf(entity)));
+      const rotation = index.get(normaliseRefText(target.rotation, 'rotation', namespaceOf(entity)));
       if (rotation && isRotationEntity(rotation) && target.role === 'secondary' && rotation.spec.depth === 1) {
         findings.push({
           severity: 'error',
@@ -99,7 +86,7 @@ function checkTargets(index: CatalogIndex, entity: Entity, policy: EscalationPol
         });
       }
     } else if (target.subteamLead) {
-      const subteam = index.get(normaliseRef(target.subteamLead, 'subteam', namespaceOf(entity)));
+      const subteam = index.get(normaliseRefText(target.subteamLead, 'subteam', namespaceOf(entity)));
       if (subteam && isSubteamEntity(subteam) && !subteam.spec.lead) {
         findings.push({
           severity: 'warning',
@@ -117,18 +104,7 @@ function checkTargets(index: CatalogIndex, entity: Entity, policy: EscalationPol
 function checkSubteam(index: CatalogIndex, subteam: SubteamEntityV1alpha1, domains: string[], findings: Finding[]) {
   const entityRef = stringifyEntityRef(subteam);
   const spec = subteam.spec;
-  checkRefs(
-    index,
-    subteam,
-    [
-      { path: 'spec.parent', value: spec.parent, label: 'Parent group', defaultKind: 'group', kinds: ['group'] },
-      ...listFields(spec.members, 'spec.members', 'Member', 'user', ['user']),
-      ...(spec.lead ? [{ path: 'spec.lead', value: spec.lead, label: 'Lead', defaultKind: 'user', kinds: ['user'] }] : []),
-      ...listFields(spec.stakeholders, 'spec.stakeholders', 'Stakeholder group', 'group', ['group']),
-      ...escalationRefFields(spec.escalation, 'spec.escalation'),
-    ],
-    findings,
-  );
+  checkReferences(index, subteam, entityRef, findings);
   if (!domains.includes(spec.domain)) {
     findings.push({
       severity: 'error',
@@ -155,24 +131,9 @@ function checkRotation(index: CatalogIndex, rotation: RotationEntityV1alpha1, fi
   const entityRef = stringifyEntityRef(rotation);
   const spec = rotation.spec;
   const namespace = namespaceOf(rotation);
-  checkRefs(
-    index,
-    rotation,
-    [
-      { path: 'spec.owner', value: spec.owner, label: 'Owner', defaultKind: 'subteam', kinds: ['subteam'] },
-      ...listFields(spec.participants, 'spec.participants', 'Participant', 'user', ['user']),
-      ...(spec.overrides ?? []).map((o, i) => ({
-        path: `spec.overrides[${i}].user`,
-        value: o.user,
-        label: 'Override user',
-        defaultKind: 'user',
-        kinds: ['user'],
-      })),
-    ],
-    findings,
-  );
+  checkReferences(index, rotation, entityRef, findings);
   const depth = spec.depth ?? 2;
-  const participants = (spec.participants ?? []).map(p => normaliseRef(p, 'user', namespace));
+  const participants = (spec.participants ?? []).map(p => normaliseRefText(p, 'user', namespace));
   const distinct = new Set(participants).size;
   if (distinct < depth) {
     findings.push({
@@ -183,10 +144,10 @@ function checkRotation(index: CatalogIndex, rotation: RotationEntityV1alpha1, fi
       message: `This rotation is ${depth} deep but has ${distinct} distinct participant${distinct === 1 ? '' : 's'}, so one person would hold both roles; add participants or set spec.depth to 1.`,
     });
   }
-  const ownerRef = normaliseRef(spec.owner ?? '', 'subteam', namespace);
+  const ownerRef = normaliseRefText(spec.owner ?? '', 'subteam', namespace);
   const owner = index.get(ownerRef);
   if (owner && isSubteamEntity(owner)) {
-    const members = new Set((owner.spec.members ?? []).map(m => normaliseRef(m, 'user', namespaceOf(owner))));
+    const members = new Set((owner.spec.members ?? []).map(m => normaliseRefText(m, 'user', namespaceOf(owner))));
     participants.forEach((participant, i) => {
       if (members.has(participant)) return;
       findings.push({
@@ -250,21 +211,11 @@ function checkService(
   const entityRef = stringifyEntityRef(service);
   const spec = service.spec;
   const namespace = namespaceOf(service);
-  checkRefs(
-    index,
-    service,
-    [
-      { path: 'spec.owner', value: spec.owner, label: 'Owner', defaultKind: 'subteam', kinds: ['subteam'] },
-      ...listFields(spec.dependsOn, 'spec.dependsOn', 'Dependency', 'dataservice'),
-      ...listFields(spec.consumers, 'spec.consumers', 'Consumer group', 'group', ['group']),
-      ...escalationRefFields(spec.escalation, 'spec.escalation'),
-    ],
-    findings,
-  );
+  checkReferences(index, service, entityRef, findings);
   checkDelays(entityRef, spec.escalation, findings);
   checkTargets(index, service, spec.escalation, findings);
 
-  const ownerRef = normaliseRef(spec.owner ?? '', 'subteam', namespace);
+  const ownerRef = normaliseRefText(spec.owner ?? '', 'subteam', namespace);
   const owner = index.get(ownerRef);
   if (owner && isSubteamEntity(owner) && !hasRotation.has(ownerRef)) {
     findings.push({
@@ -379,15 +330,13 @@ function summaryZone(
   for (const level of policy.levels ?? []) {
     const target = (level?.target ?? {}) as Record<string, string | undefined>;
     if (target.rotation) {
-      const rotation = lookup(normaliseRef(target.rotation, 'rotation', namespace));
+      const rotation = lookup(normaliseRefText(target.rotation, 'rotation', namespace));
       if (rotation && isRotationEntity(rotation)) return rotation.spec.timezone;
     }
     if (level.hours?.timezone) return level.hours.timezone;
   }
   return 'UTC';
 }
-
-const SEVERITY_ORDER: FindingSeverity[] = ['error', 'warning', 'info'];
 
 /**
  * Checks a whole catalog: refs that resolve to nothing, rotations too
@@ -411,7 +360,7 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
   const hasRotation = new Set<string>();
   for (const entity of entities) {
     if (isRotationEntity(entity) && entity.spec?.owner) {
-      hasRotation.add(normaliseRef(entity.spec.owner, 'subteam', namespaceOf(entity)));
+      hasRotation.add(normaliseRefText(entity.spec.owner, 'subteam', namespaceOf(entity)));
     }
   }
 
@@ -485,16 +434,6 @@ export function compareFindings(a: Finding, b: Finding): number {
 function compare(a: string, b: string): number {
   if (a < b) return -1;
   return a > b ? 1 : 0;
-}
-
-/** The most severe level among findings; null when there are none. @public */
-export function worstSeverity(findings: Finding[]): FindingSeverity | null {
-  let worst: number | undefined;
-  for (const f of findings) {
-    const rank = SEVERITY_ORDER.indexOf(f.severity);
-    if (rank >= 0 && (worst === undefined || rank < worst)) worst = rank;
-  }
-  return worst === undefined ? null : SEVERITY_ORDER[worst];
 }
 
 /** The findings about one entity (ref compared case-insensitively). @public */

@@ -3,9 +3,9 @@
  * Rotation are one problem to fix, not sixteen. The Checks and Subteam
  * cards, GET /checks and `data-infra check` all show these groups.
  */
+import { severityRank } from './severity';
 import type { Finding, FindingCause, FindingGroup, FindingSeverity } from './types';
 
-const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Code-point order, the same in every locale. */
 function compare(a: string, b: string): number {
@@ -72,7 +72,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
     const cause = first.cause!;
     groups.push({
       severity: group.findings.reduce<FindingSeverity>(
-        (worst, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst] ? f.severity : worst),
+        (worst, f) => (severityRank(f.severity) > severityRank(worst) ? f.severity : worst),
         first.severity,
       ),
       check: first.check,
@@ -94,7 +94,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
   }
   return groups.sort(
     (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      severityRank(b.severity) - severityRank(a.severity) ||
       b.affected.length - a.affected.length ||
       compare(a.subjectRef, b.subjectRef) ||
       compare(a.check, b.check),

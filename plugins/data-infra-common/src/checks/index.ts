@@ -1,4 +1,5 @@
 export * from './types';
-export { checkCatalog, compareFindings, findingsFor, worstSeverity } from './checkCatalog';
+export { checkCatalog, compareFindings, findingsFor } from './checkCatalog';
+export { FINDING_SEVERITIES, severityRank, worstSeverity } from './severity';
 export type { CheckCatalogOptions } from './checkCatalog';
 export { groupFindings } from './groups';

@@ -1,19 +1,22 @@
 /*
- * Reference checks: every ref field of our kinds must name an entity that
- * exists, of the kind the field expects.
+ * Reference checks: every ref field of our kinds (the kinds' reference
+ * tables, see kinds/references.ts) must name an entity that exists, of a
+ * kind the field allows.
  */
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import type { EscalationPolicy } from '../kinds/types';
+import type { Entity } from '@backstage/catalog-model';
+import { dataInfraReferences } from '../kinds/guards';
+import { entityRefOf } from '../kinds/refs';
+import { EntityReference, resolveReference } from '../kinds/references';
 import type { Finding } from './types';
 
-/** Entities by lowercase ref. */
+/** Entities by normalised (lower-case) ref. */
 export type CatalogIndex = Map<string, Entity>;
 
 export function indexEntities(entities: Entity[]): CatalogIndex {
   const index: CatalogIndex = new Map();
   for (const entity of entities) {
     try {
-      index.set(stringifyEntityRef(entity), entity);
+      index.set(entityRefOf(entity), entity);
     } catch {
       // An entity without a name cannot be referred to; validation reports it.
     }
@@ -29,78 +32,49 @@ const KIND_TITLES: Record<string, string> = {
   dataservice: 'DataService',
 };
 
-export interface RefField {
-  path: string;
-  value: string | undefined;
-  /** What the field holds, for messages: 'Member', 'Owner'… */
-  label: string;
-  defaultKind: string;
-  /** Kinds the ref may name; any when absent. */
-  kinds?: string[];
-}
-
-/** Checks one ref field; returns the normalised ref when it resolves. */
-export function checkRef(
-  index: CatalogIndex,
-  entityRef: string,
-  namespace: string,
-  field: RefField,
-  findings: Finding[],
-): string | undefined {
-  if (field.value === undefined) return undefined;
-  let ref: string;
-  let kind: string;
-  try {
-    const parsed = parseEntityRef(field.value, { defaultKind: field.defaultKind, defaultNamespace: namespace });
-    ref = stringifyEntityRef(parsed);
-    kind = parsed.kind.toLocaleLowerCase('en-US');
-  } catch {
-    findings.push({
+/** The findings of one reference: invalid, of a kind the field does not take, or unknown. */
+function checkReference(index: CatalogIndex, entityRef: string, namespace: string, reference: EntityReference): Finding | undefined {
+  const { field, path, label, value } = reference;
+  const resolved = resolveReference(reference, namespace, ref => index.has(ref));
+  if (!resolved.valid) {
+    return {
       severity: 'error',
       check: 'invalid-ref',
       entityRef,
-      path: field.path,
-      message: `${field.label} ${JSON.stringify(field.value)} is not an entity reference; write it as ${field.defaultKind}:namespace/name or just the name.`,
-    });
-    return undefined;
+      path,
+      message: `${label} ${JSON.stringify(value)} is not an entity reference; write it as ${field.defaultKind}:namespace/name or just the name.`,
+    };
   }
-  if (field.kinds && !field.kinds.includes(kind)) {
-    const expected = field.kinds.map(k => KIND_TITLES[k] ?? k).join(' or ');
-    findings.push({
+  const { ref, kind } = resolved;
+  if (!resolved.kindAllowed) {
+    const expected = (field.allowedKinds ?? []).map(k => KIND_TITLES[k] ?? k).join(' or ');
+    return {
       severity: 'error',
       check: 'wrong-ref-kind',
       entityRef,
-      path: field.path,
-      message: `${field.label} ${ref} names a ${KIND_TITLES[kind] ?? kind}, but this field takes a ${expected}; point it at a ${expected}.`,
+      path,
+      message: `${label} ${ref} names a ${KIND_TITLES[kind] ?? kind}, but this field takes a ${expected}; point it at a ${expected}.`,
       related: [ref],
-    });
-    return undefined;
+    };
   }
-  if (!index.has(ref)) {
-    findings.push({
+  if (!resolved.exists) {
+    return {
       severity: 'error',
       check: 'unknown-ref',
       entityRef,
-      path: field.path,
-      message: `${field.label} ${ref} does not exist in the catalog; fix the reference or register that ${KIND_TITLES[kind] ?? kind}.`,
+      path,
+      message: `${label} ${ref} does not exist in the catalog; fix the reference or register that ${KIND_TITLES[kind] ?? kind}.`,
       related: [ref],
-    });
-    return undefined;
+    };
   }
-  return ref;
+  return undefined;
 }
 
-/** The ref fields of an escalation policy's targets. */
-export function escalationRefFields(policy: EscalationPolicy | undefined, base: string): RefField[] {
-  return (policy?.levels ?? []).map((level, i) => {
-    const path = `${base}.levels[${i}].target`;
-    const target = (level?.target ?? {}) as Record<string, string | undefined>;
-    if (target?.rotation !== undefined) {
-      return { path: `${path}.rotation`, value: target.rotation, label: `Level ${i + 1} rotation`, defaultKind: 'rotation', kinds: ['rotation'] };
-    }
-    if (target?.user !== undefined) {
-      return { path: `${path}.user`, value: target.user, label: `Level ${i + 1} user`, defaultKind: 'user', kinds: ['user'] };
-    }
-    return { path: `${path}.subteamLead`, value: target?.subteamLead, label: `Level ${i + 1} subteam`, defaultKind: 'subteam', kinds: ['subteam'] };
-  });
+/** The findings of every reference one of our entities writes. */
+export function checkReferences(index: CatalogIndex, entity: Entity, entityRef: string, findings: Finding[]) {
+  const namespace = entity.metadata?.namespace ?? 'default';
+  for (const reference of dataInfraReferences(entity)) {
+    const finding = checkReference(index, entityRef, namespace, reference);
+    if (finding) findings.push(finding);
+  }
 }

@@ -16,7 +16,7 @@ import { isRotationEntity, isSubteamEntity } from '../kinds/guards';
 import { parseIsoDuration } from '../time';
 import { handoffInstant, isInCoverage, onCallAt } from '../rotation';
 import type { OnCallAssignment, RotationRole } from '../rotation/types';
-import { normaliseRef } from '../rotation/schedule';
+import { normaliseRefText } from '../kinds/refText';
 import type { EntityLookup, EscalationPath, EscalationPathLevel, EscalationPerson } from './types';
 
 /** The entity an escalation policy can sit on. @public */
@@ -54,7 +54,7 @@ export function resolveEscalationPolicy(
     };
   }
   if (entity.kind?.toLocaleLowerCase('en-US') === 'dataservice') {
-    const ownerRef = normaliseRef((entity as DataServiceEntityV1alpha1).spec?.owner ?? '', 'subteam', namespaceOf(entity));
+    const ownerRef = normaliseRefText((entity as DataServiceEntityV1alpha1).spec?.owner ?? '', 'subteam', namespaceOf(entity));
     const owner = ownerRef ? lookup(ownerRef) : undefined;
     if (owner && isSubteamEntity(owner) && owner.spec?.escalation) {
       return { policy: owner.spec.escalation, policyRef: ownerRef, inherited: true, namespace: namespaceOf(owner) };
@@ -140,7 +140,7 @@ export function resolveLevel(
     return unreachable('user', '', 'the level has no target');
   } else if ('rotation' in target) {
     via = 'rotation';
-    targetRef = normaliseRef(target.rotation, 'rotation', namespace);
+    targetRef = normaliseRefText(target.rotation, 'rotation', namespace);
     const role: RotationRole = target.role ?? 'primary';
     const rotation = lookup(targetRef);
     if (!rotation || !isRotationEntity(rotation)) {
@@ -158,12 +158,12 @@ export function resolveLevel(
     }
   } else if ('user' in target) {
     via = 'user';
-    targetRef = normaliseRef(target.user, 'user', namespace);
+    targetRef = normaliseRefText(target.user, 'user', namespace);
     if (!lookup(targetRef)) return unreachable(via, targetRef, `${targetRef} does not exist`);
     people = [{ user: targetRef }];
   } else {
     via = 'subteamLead';
-    targetRef = normaliseRef((target as { subteamLead: string }).subteamLead, 'subteam', namespace);
+    targetRef = normaliseRefText((target as { subteamLead: string }).subteamLead, 'subteam', namespace);
     const subteam = lookup(targetRef);
     if (!subteam || !isSubteamEntity(subteam)) {
       return unreachable(via, targetRef, `${targetRef} does not exist`);
@@ -171,7 +171,7 @@ export function resolveLevel(
     if (!subteam.spec.lead) {
       return unreachable(via, targetRef, `Subteam ${subteam.metadata.name} has no lead`);
     }
-    people = [{ user: normaliseRef(subteam.spec.lead, 'user', namespaceOf(subteam)) }];
+    people = [{ user: normaliseRefText(subteam.spec.lead, 'user', namespaceOf(subteam)) }];
   }
 
   // A level with hours is only paged within them, whoever it would reach.

@@ -1,6 +1,13 @@
 export * from './types';
+export * from './descriptor';
+export * from './SubteamEntityV1alpha1';
+export * from './DataServiceEntityV1alpha1';
+export * from './RotationEntityV1alpha1';
 export * from './guards';
+export * from './references';
 export * from './relations';
+export type { EntityProblem } from './problems';
+export { describeValue } from './problems';
 export * from './validation';
 export * from './domains';
 export * from './refs';

@@ -1,4 +1,11 @@
-import type { Entity } from '@backstage/catalog-model';
+/*
+ * The three kinds live in their own files (SubteamEntityV1alpha1.ts…), as in
+ * @backstage/catalog-model; their interfaces are re-exported here so that
+ * modules needing only the shapes keep importing them from one place.
+ */
+import type { SubteamEntityV1alpha1 } from './SubteamEntityV1alpha1';
+import type { DataServiceEntityV1alpha1 } from './DataServiceEntityV1alpha1';
+import type { RotationEntityV1alpha1 } from './RotationEntityV1alpha1';
 
 /** The apiVersion of every data-infra kind. @public */
 export const DATA_INFRA_API_VERSION = 'data-infra.io/v1alpha1';
@@ -113,51 +120,6 @@ export type ServiceLevelIndicators = {
   latency?: LatencyIndicator;
 };
 
-/** kind: Subteam. @public */
-export interface SubteamEntityV1alpha1 extends Entity {
-  apiVersion: typeof DATA_INFRA_API_VERSION;
-  kind: 'Subteam';
-  spec: {
-    /** A configured domain id (defaults: data-platform, data-engineering, mlops, bi-services). */
-    domain: string;
-    /** Group ref, e.g. group:default/data-infrastructure. */
-    parent: string;
-    /** User refs. */
-    members: string[];
-    /** A member's User ref. */
-    lead?: string;
-    /** Group refs of internal customers. */
-    stakeholders?: string[];
-    contact?: Contact;
-    /** Kinds of problems this subteam handles. */
-    handles?: string[];
-    /** Default escalation policy, inherited by its services. */
-    escalation?: EscalationPolicy;
-  };
-}
-
-/** kind: DataService. @public */
-export interface DataServiceEntityV1alpha1 extends Entity {
-  apiVersion: typeof DATA_INFRA_API_VERSION;
-  kind: 'DataService';
-  spec: {
-    type: string;
-    lifecycle: string;
-    /** Subteam ref. */
-    owner: string;
-    /** 1 = critical … 3. */
-    tier?: 1 | 2 | 3;
-    technology?: string;
-    /** Entity refs (default kind DataService). */
-    dependsOn?: string[];
-    /** Group refs of stakeholder groups that consume it. */
-    consumers?: string[];
-    runbook?: string;
-    sla?: ServiceLevel;
-    escalation?: EscalationPolicy;
-  };
-}
-
 /** An override of a rotation: local date-times in the rotation's zone. @public */
 export type RotationOverride = {
   start: string;
@@ -166,28 +128,7 @@ export type RotationOverride = {
   role?: 'primary' | 'secondary';
 };
 
-/** kind: Rotation. @public */
-export interface RotationEntityV1alpha1 extends Entity {
-  apiVersion: typeof DATA_INFRA_API_VERSION;
-  kind: 'Rotation';
-  spec: {
-    /** Subteam ref. */
-    owner: string;
-    /** IANA zone. */
-    timezone: string;
-    /** Local date-time of the first hand-off, e.g. '2026-01-05T09:00'. */
-    start: string;
-    /** ISO-8601 duration: PT12H, P1D, P1W, P2W… */
-    shiftLength: string;
-    /** Ordered User refs. */
-    participants: string[];
-    /** 1 or 2; default 2. */
-    depth?: 1 | 2;
-    /** Absent = 24x7. */
-    coverage?: CoverageWindow[];
-    overrides?: RotationOverride[];
-  };
-}
+export type { SubteamEntityV1alpha1, DataServiceEntityV1alpha1, RotationEntityV1alpha1 };
 
 /** Any data-infra entity. @public */
 export type DataInfraEntity =

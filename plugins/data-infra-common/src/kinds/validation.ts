@@ -2,22 +2,10 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import commonSchema from '../schema/DataInfraCommon.schema.json';
-import subteamSchema from '../schema/Subteam.v1alpha1.schema.json';
-import dataServiceSchema from '../schema/DataService.v1alpha1.schema.json';
-import rotationSchema from '../schema/Rotation.v1alpha1.schema.json';
-import { isValidIanaZone, parseIsoDuration, parseLocalDateTime } from '../time';
-import { DATA_INFRA_LIMITS, MIN_SHIFT_MS } from './limits';
-import type { DataInfraEntity, EscalationPolicy } from './types';
-import { indicatorProblems } from '../sla/promql';
-import { CONTROL_CHARACTERS, isHttpUrl, looksLikeUrl, safeHref } from './urls';
-
-/** One thing wrong with an entity, at a dotted JSON path. @public */
-export interface EntityProblem {
-  /** Dotted path, e.g. 'spec.escalation.levels[1].after'. */
-  path: string;
-  /** What was expected and what was found. */
-  message: string;
-}
+import { DATA_INFRA_KIND_DESCRIPTORS } from './guards';
+import type { DataInfraEntity } from './types';
+import { describeValue, EntityProblem } from './problems';
+import { isHttpUrl } from './urls';
 
 let validators: Record<string, ValidateFunction> | undefined;
 
@@ -30,11 +18,9 @@ function getValidators(): Record<string, ValidateFunction> {
     addFormats(ajv, ['email']);
     ajv.addFormat('http-url', isHttpUrl);
     ajv.addSchema(commonSchema);
-    validators = {
-      subteam: ajv.compile(subteamSchema),
-      dataservice: ajv.compile(dataServiceSchema),
-      rotation: ajv.compile(rotationSchema),
-    };
+    validators = Object.fromEntries(
+      DATA_INFRA_KIND_DESCRIPTORS.map(d => [d.kind.toLocaleLowerCase('en-US'), ajv.compile(d.schema)]),
+    );
   }
   return validators;
 }
@@ -55,16 +41,6 @@ function valueAt(entity: unknown, instancePath: string): unknown {
     .split('/')
     .slice(1)
     .reduce<any>((value, segment) => (value === null || value === undefined ? undefined : value[segment]), entity);
-}
-
-const MAX_QUOTED = 80;
-
-/** How a value is quoted in a message: JSON, cut short (a field may be megabytes). @public */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value) && value.length > 3) return `a list of ${value.length} items`;
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > MAX_QUOTED ? `${json.slice(0, MAX_QUOTED)}…` : json;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -151,123 +127,6 @@ function ajvProblems(entity: unknown, errors: ErrorObject[]): EntityProblem[] {
   return [...problems.values()];
 }
 
-function escalationProblems(policy: EscalationPolicy | undefined, base: string): EntityProblem[] {
-  const problems: EntityProblem[] = [];
-  let previous = -1;
-  policy?.levels?.forEach((level, index) => {
-    const after = parseIsoDuration(level.after);
-    if (after === undefined) return;
-    const ms = after.toMillis();
-    if (ms <= previous) {
-      problems.push({
-        path: `${base}.levels[${index}].after`,
-        message: `must be later than the level before it (delays strictly increase), got ${describeValue(level.after)}`,
-      });
-    }
-    previous = Math.max(previous, ms);
-    if (level.hours && !isValidIanaZone(level.hours.timezone)) {
-      problems.push({ path: `${base}.levels[${index}].hours.timezone`, message: `must be an IANA time zone like Europe/Berlin, got ${describeValue(level.hours.timezone)}` });
-    }
-  });
-  return problems;
-}
-
-function coverageProblems(windows: { from: string; to: string }[] | undefined, base: string): EntityProblem[] {
-  return (windows ?? []).flatMap((w, i) =>
-    w.from === w.to || (w.from === '00:00' && w.to === '00:00')
-      ? [{ path: `${base}[${i}].to`, message: `must be a different time than from (${w.from}), got ${describeValue(w.to)}; a window from 00:00 to 24:00 covers a whole day` }]
-      : [],
-  );
-}
-
-/**
- * The parts of `metadata` our kinds hold to stricter rules than Backstage
- * does: a title is one line of text (it goes into calendar summaries,
- * CSV cells and page headings), and every link is http(s) or mailto:.
- */
-function metadataProblems(entity: DataInfraEntity): EntityProblem[] {
-  const problems: EntityProblem[] = [];
-  const { title, links } = entity.metadata;
-  if (typeof title === 'string' && CONTROL_CHARACTERS.test(title)) {
-    problems.push({ path: 'metadata.title', message: `must not contain control characters or line breaks, got ${describeValue(title)}` });
-  }
-  (Array.isArray(links) ? links : []).forEach((link, i) => {
-    if (link && typeof link === 'object' && !safeHref(link.url)) {
-      problems.push({ path: `metadata.links[${i}].url`, message: `must be an http(s) URL or a mailto: address, got ${describeValue(link.url)}` });
-    }
-  });
-  return problems;
-}
-
-/** Checks that need more than the JSON Schema can say. */
-function semanticProblems(entity: DataInfraEntity): EntityProblem[] {
-  const problems: EntityProblem[] = [];
-  const zone = (path: string, value: string | undefined) => {
-    if (value !== undefined && !isValidIanaZone(value)) {
-      problems.push({ path, message: `must be an IANA time zone like Europe/Berlin, got ${describeValue(value)}` });
-    }
-  };
-  const duration = (path: string, value: string | undefined) => {
-    if (value !== undefined && parseIsoDuration(value)?.toMillis() === 0) {
-      problems.push({ path, message: `must be longer than zero, got ${describeValue(value)}` });
-    }
-  };
-  problems.push(...metadataProblems(entity));
-  if (entity.kind === 'Rotation') {
-    const spec = entity.spec;
-    zone('spec.timezone', spec.timezone);
-    duration('spec.shiftLength', spec.shiftLength);
-    const shift = parseIsoDuration(spec.shiftLength);
-    // Calendar units (P1M) are at least 28 days; only fixed ones can be short.
-    if (shift && shift.toMillis() > 0 && shift.toMillis() < MIN_SHIFT_MS && !shift.months && !shift.years) {
-      problems.push({
-        path: 'spec.shiftLength',
-        message: `must be at least ${DATA_INFRA_LIMITS.minShiftLength}, got ${describeValue(spec.shiftLength)}`,
-      });
-    }
-    if (!parseLocalDateTime(spec.start)) {
-      problems.push({ path: 'spec.start', message: `must be a real calendar date-time, got ${describeValue(spec.start)}` });
-    }
-    problems.push(...coverageProblems(spec.coverage, 'spec.coverage'));
-    spec.overrides?.forEach((o, i) => {
-      const start = parseLocalDateTime(o.start);
-      const end = parseLocalDateTime(o.end);
-      if (start && end && end <= start) {
-        problems.push({ path: `spec.overrides[${i}].end`, message: `must be after start (${o.start}), got ${describeValue(o.end)}` });
-      }
-      if ((o.role ?? 'primary') === 'secondary' && (spec.depth ?? 2) < 2) {
-        problems.push({ path: `spec.overrides[${i}].role`, message: 'must be primary on a rotation of depth 1, got "secondary"' });
-      }
-    });
-  } else if (entity.kind === 'Subteam') {
-    const spec = entity.spec;
-    for (const field of ['chat', 'pager'] as const) {
-      const value = spec.contact?.[field];
-      if (looksLikeUrl(value) && !isHttpUrl(value)) {
-        problems.push({
-          path: `spec.contact.${field}`,
-          message: `must be free text or an http(s) URL, got ${describeValue(value)}`,
-        });
-      }
-    }
-    if (spec.lead && !spec.members.includes(spec.lead)) {
-      problems.push({ path: 'spec.lead', message: `must be one of spec.members, got ${describeValue(spec.lead)}` });
-    }
-    problems.push(...escalationProblems(spec.escalation, 'spec.escalation'));
-  } else if (entity.kind === 'DataService') {
-    const spec = entity.spec;
-    const hours = spec.sla?.supportHours;
-    zone('spec.sla.supportHours.timezone', hours?.timezone);
-    if (hours?.type === 'business-hours' && !hours.timezone) {
-      problems.push({ path: 'spec.sla.supportHours.timezone', message: 'is required for business-hours' });
-    }
-    problems.push(...coverageProblems(hours?.windows, 'spec.sla.supportHours.windows'));
-    if (spec.sla) problems.push(...indicatorProblems(spec.sla));
-    problems.push(...escalationProblems(spec.escalation, 'spec.escalation'));
-  }
-  return problems;
-}
-
 /**
  * Validates one of our kinds against its JSON Schema and the rules a schema
  * cannot express. Returns no problems for a valid entity; other kinds are
@@ -280,7 +139,9 @@ export function validateDataInfraEntity(entity: Entity): EntityProblem[] {
   if (!validate(entity)) {
     return ajvProblems(entity, validate.errors ?? []);
   }
-  return semanticProblems(entity as DataInfraEntity);
+  // The schema accepted it, so its kind is spelt exactly as the descriptor's.
+  const descriptor = DATA_INFRA_KIND_DESCRIPTORS.find(d => d.kind === entity.kind);
+  return descriptor ? descriptor.validate(entity as DataInfraEntity) : [];
 }
 
 /**

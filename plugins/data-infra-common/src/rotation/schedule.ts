@@ -17,9 +17,9 @@
  * divisions, one per piece.
  */
 import { Duration } from 'luxon';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { RotationEntityV1alpha1 } from '../kinds/types';
 import { MIN_SHIFT_MS } from '../kinds/limits';
+import { normaliseRefText } from '../kinds/refText';
 import { isValidIanaZone, parseIsoDuration, parseLocalDateTime } from '../time';
 import { switchReading, ZoneRules } from '../time/zoneRules';
 import { CompiledCoverage, compileCoverage } from './coverage';
@@ -62,15 +62,6 @@ export interface CompiledRotation {
    */
   ahead: number[];
   behind: number[];
-}
-
-/** Normalises a ref, falling back to the text as written when it cannot be parsed. */
-export function normaliseRef(ref: string, defaultKind: string, defaultNamespace: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(ref, { defaultKind, defaultNamespace }));
-  } catch {
-    return ref;
-  }
 }
 
 function multiplyUnits(units: Record<string, number>, k: number): Record<string, number> {
@@ -169,7 +160,7 @@ function doCompile(rotation: RotationEntityV1alpha1): CompiledRotation | undefin
   }
   const instantAt = (k: number) => rules.instantOf(wallAt(k));
 
-  const participants = spec.participants.map(p => normaliseRef(p, 'user', namespace));
+  const participants = spec.participants.map(p => normaliseRefText(p, 'user', namespace));
   const depth = spec.depth === 1 ? 1 : 2;
   const timed: Record<RotationRole, TimedOverride[]> = { primary: [], secondary: [] };
   (Array.isArray(spec.overrides) ? spec.overrides : []).forEach((o, index) => {
@@ -181,12 +172,12 @@ function doCompile(rotation: RotationEntityV1alpha1): CompiledRotation | undefin
     if (role === 'secondary' && depth < 2) return;
     const from = rules.instantOf(start.toMillis());
     const until = rules.instantOf(end.toMillis());
-    if (from < until) timed[role].push({ start: from, end: until, user: normaliseRef(o.user, 'user', namespace), index });
+    if (from < until) timed[role].push({ start: from, end: until, user: normaliseRefText(o.user, 'user', namespace), index });
   });
 
   if (!Number.isFinite(instantAt(0))) return undefined;
   const result: CompiledRotation = {
-    ref: normaliseRef(rotation.metadata?.name ?? '', 'rotation', namespace),
+    ref: normaliseRefText(rotation.metadata?.name ?? '', 'rotation', namespace),
     zone,
     rules,
     depth,

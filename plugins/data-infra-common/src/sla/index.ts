@@ -2,7 +2,6 @@ export * from './types';
 export {
   DEFAULT_BUSINESS_HOURS,
   errorBudget,
-  formatDurationShort,
   isWithinSupportHours,
   parseSlaWindow,
 } from './sla';

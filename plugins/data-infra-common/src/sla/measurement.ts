@@ -15,7 +15,7 @@ import {
   SLI_WINDOWS,
   slaWindowOf,
 } from './indicators';
-import { formatDurationShort } from './sla';
+import { formatDurationShort } from '../time/duration';
 import type {
   BudgetStatus,
   MeasuredServiceLevel,

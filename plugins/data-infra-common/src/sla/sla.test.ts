@@ -1,4 +1,5 @@
-import { errorBudget, formatDurationShort, isWithinSupportHours, parseSlaWindow } from '.';
+import { errorBudget, isWithinSupportHours, parseSlaWindow } from '.';
+import { formatDurationShort } from '../time';
 import { ms } from '../rotation/testUtils';
 
 describe('parseSlaWindow', () => {

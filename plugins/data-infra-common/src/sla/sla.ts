@@ -1,26 +1,32 @@
+import dataServiceSchema from '../schema/DataService.v1alpha1.schema.json';
 import type { CoverageWindow, ServiceLevel } from '../kinds/types';
 import { isInCoverage } from '../rotation/coverage';
 import type { ErrorBudget } from './types';
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+const DAY = 86_400_000;
 
 /** Business hours when an SLA says business-hours without windows. @public */
 export const DEFAULT_BUSINESS_HOURS: CoverageWindow[] = [
   { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' },
 ];
 
+/*
+ * The grammar of `spec.sla.window` is its schema's pattern (whole days or
+ * weeks: '30d', '4w'); the cards, /services and the checks all read it
+ * through parseSlaWindow, so an entity shows the same budget everywhere.
+ */
+const WINDOW_PATTERN = new RegExp(
+  dataServiceSchema.properties.spec.properties.sla.properties.window.pattern,
+);
+
 /**
  * Length of an OpenSLO-style rolling window ('30d', '4w') in milliseconds;
- * undefined when malformed.
+ * undefined for anything the DataService schema does not accept ('12h').
  * @public
  */
 export function parseSlaWindow(window: string): number | undefined {
-  const m = /^([1-9]\d*)([dw])$/.exec(typeof window === 'string' ? window.trim() : '');
-  if (!m) return undefined;
-  return +m[1] * (m[2] === 'w' ? 7 * DAY : DAY);
+  if (typeof window !== 'string' || !WINDOW_PATTERN.test(window)) return undefined;
+  return parseInt(window, 10) * (window.endsWith('w') ? 7 * DAY : DAY);
 }
 
 /**
@@ -52,28 +58,3 @@ export function isWithinSupportHours(sla: ServiceLevel | undefined, at: number):
   return isInCoverage(windows, hours.timezone ?? 'UTC', at);
 }
 
-/**
- * A duration as its two largest units: '43m 12s', '4h 23m', '1d 2h', '45s'.
- * Rounded to the second; a zero second unit is left out ('2h').
- * @public
- */
-export function formatDurationShort(ms: number): string {
-  if (!Number.isFinite(ms)) return '–';
-  const sign = ms < 0 ? '-' : '';
-  let seconds = Math.round(Math.abs(ms) / SECOND);
-  const units: Array<[string, number]> = [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['m', 60],
-    ['s', 1],
-  ];
-  const parts: string[] = [];
-  for (const [name, size] of units) {
-    const value = Math.floor(seconds / size);
-    seconds -= value * size;
-    if (parts.length > 0 || value > 0) parts.push(value > 0 ? `${value}${name}` : '');
-    if (parts.length === 2) break;
-  }
-  const text = parts.filter(Boolean).join(' ');
-  return text ? `${sign}${text}` : '0s';
-}

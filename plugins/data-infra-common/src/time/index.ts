@@ -102,3 +102,4 @@ export function formatInstant(epochMs: number): string {
   const iso = new Date(epochMs).toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
+export { formatDurationShort, formatDurationWords } from './duration';
