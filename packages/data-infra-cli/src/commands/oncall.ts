@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { onCallAt } from '@data-infra/backstage-plugin-data-infra-common';
+import { onCallAt, entityRefOf } from '@data-infra/backstage-plugin-data-infra-common';
 import { loadCatalogDir } from '../lib/catalog';
 import { requireCatalogDir } from '../lib/files';
 import { CliIo, EXIT_OK } from '../lib/io';
 import { rotationsOf } from '../lib/lookup';
-import { refOf } from '../lib/refs';
 import { formatTable } from '../lib/table';
 import { iso, parseInstantOption } from '../lib/time';
 
@@ -41,7 +40,7 @@ export function registerOncall(program: Command, io: CliIo, setExit: (code: numb
 
       // Thousands of instants share refs and interval bounds: each is
       // written once (formatting, not the on-call math, was the cost).
-      const refs = rotations.map(refOf);
+      const refs = rotations.map(entityRefOf);
       const formatted = new Map<number, string>();
       const text = (ms: number) => {
         let value = formatted.get(ms);

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { isRotationEntity, rotationShifts } from '@data-infra/backstage-plugin-data-infra-common';
+import { isRotationEntity, rotationShifts, entityRefOf } from '@data-infra/backstage-plugin-data-infra-common';
 import { loadCatalogDir } from '../lib/catalog';
 import { requireCatalogDir } from '../lib/files';
 import { CliError, CliIo, EXIT_OK } from '../lib/io';
 import { requireEntity } from '../lib/lookup';
-import { refOf } from '../lib/refs';
 import { formatTable } from '../lib/table';
 import { iso, parseInstantOption } from '../lib/time';
 
@@ -34,7 +33,7 @@ export function registerShifts(program: Command, io: CliIo, setExit: (code: numb
       const { shifts, truncated } = rotationShifts(rotation, from, to, { maxShifts });
 
       const result = {
-        rotation: refOf(rotation),
+        rotation: entityRefOf(rotation),
         timezone: rotation.spec.timezone,
         from: iso(from),
         to: iso(to),

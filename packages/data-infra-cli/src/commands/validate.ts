@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadCatalogFiles } from '../lib/catalog';
 import { collectYamlFiles } from '../lib/files';
 import { CliIo, EXIT_OK, EXIT_PROBLEMS } from '../lib/io';
-import { normaliseRef, referencesOf } from '../lib/refs';
+import { dataInfraReferences, resolveReference } from '@data-infra/backstage-plugin-data-infra-common';
 
 interface Line {
   file: string;
@@ -50,12 +50,13 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
         for (const { ref, document, entity, problems } of catalog.loaded) {
           if (problems.some(p => p.severity === 'error')) continue;
           const namespace = entity.metadata.namespace ?? 'default';
-          for (const reference of referencesOf(entity)) {
-            const target = normaliseRef(reference.ref, { defaultKind: reference.kind, defaultNamespace: namespace });
-            if (!target) {
-              add(document.file, document.lineOf(reference.path), 'error', ref, reference.path, `is not an entity reference, got ${JSON.stringify(reference.ref)}`);
-            } else if (!catalog.find(target)) {
-              add(document.file, document.lineOf(reference.path), 'error', ref, reference.path, `refers to ${target}, which is not defined in the given files`);
+          for (const reference of dataInfraReferences(entity)) {
+            // The kind a ref names is left to the catalog; only existence is checked here.
+            const resolved = resolveReference(reference, namespace, target => catalog.find(target) !== undefined);
+            if (!resolved.valid) {
+              add(document.file, document.lineOf(reference.path), 'error', ref, reference.path, `is not an entity reference, got ${JSON.stringify(reference.value)}`);
+            } else if (!resolved.exists) {
+              add(document.file, document.lineOf(reference.path), 'error', ref, reference.path, `refers to ${resolved.ref}, which is not defined in the given files`);
             }
           }
         }

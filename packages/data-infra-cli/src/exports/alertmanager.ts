@@ -6,9 +6,8 @@
  * escalation path pages.
  */
 import type { Entity } from '@backstage/catalog-model';
-import { isRotationEntity, isSubteamEntity } from '@data-infra/backstage-plugin-data-infra-common';
+import { isRotationEntity, isSubteamEntity, normaliseEntityRef } from '@data-infra/backstage-plugin-data-infra-common';
 import type { LoadedCatalog } from '../lib/catalog';
-import { normaliseRef } from '../lib/refs';
 import { ALERT } from './prometheusRules';
 import type { MeasuredService } from './services';
 
@@ -57,9 +56,9 @@ function firstLevelReceiver(catalog: LoadedCatalog, s: MeasuredService, warnings
   const target = level.target as Record<string, string | undefined>;
   const ns = s.service.metadata.namespace ?? 'default';
   if (target.rotation) {
-    const rotationRef = normaliseRef(target.rotation, { defaultKind: 'rotation', defaultNamespace: ns });
+    const rotationRef = normaliseEntityRef(target.rotation, { defaultKind: 'rotation', defaultNamespace: ns });
     const rotation = rotationRef ? catalog.find(rotationRef) : undefined;
-    const ownerRef = rotation && isRotationEntity(rotation) ? normaliseRef(rotation.spec.owner, { defaultKind: 'subteam', defaultNamespace: rotation.metadata.namespace ?? 'default' }) : undefined;
+    const ownerRef = rotation && isRotationEntity(rotation) ? normaliseEntityRef(rotation.spec.owner, { defaultKind: 'subteam', defaultNamespace: rotation.metadata.namespace ?? 'default' }) : undefined;
     const owner = ownerRef ? catalog.find(ownerRef) : undefined;
     const pager = owner && isSubteamEntity(owner) ? owner.spec.contact?.pager : undefined;
     if (isUrl(pager)) return { name, webhook_configs: [{ url: pager, send_resolved: true }] };
@@ -69,11 +68,11 @@ function firstLevelReceiver(catalog: LoadedCatalog, s: MeasuredService, warnings
     return undefined;
   }
   const userRef = target.user
-    ? normaliseRef(target.user, { defaultKind: 'user', defaultNamespace: ns })
+    ? normaliseEntityRef(target.user, { defaultKind: 'user', defaultNamespace: ns })
     : (() => {
         const subteam = target.subteamLead ? catalog.find(target.subteamLead, 'subteam') : undefined;
         return subteam && isSubteamEntity(subteam) && subteam.spec.lead
-          ? normaliseRef(subteam.spec.lead, { defaultKind: 'user', defaultNamespace: subteam.metadata.namespace ?? 'default' })
+          ? normaliseEntityRef(subteam.spec.lead, { defaultKind: 'user', defaultNamespace: subteam.metadata.namespace ?? 'default' })
           : undefined;
       })();
   const email = userRef ? userEmail(catalog, userRef) : undefined;

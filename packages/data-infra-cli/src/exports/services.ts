@@ -7,9 +7,10 @@ import {
   isSubteamEntity,
   resolveEscalationPolicy,
   SubteamEntityV1alpha1,
+  entityRefOf,
+  normaliseEntityRef,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { LoadedCatalog } from '../lib/catalog';
-import { normaliseRef, refOf } from '../lib/refs';
 
 /** A DataService with indicators, and what the exports need around it. */
 export interface MeasuredService {
@@ -33,8 +34,8 @@ export function measuredServices(catalog: LoadedCatalog): MeasuredService[] {
     .filter(isDataServiceEntity)
     .filter(s => hasIndicators(s.spec.sla))
     .map(service => {
-      const ref = refOf(service);
-      const ownerRef = normaliseRef(service.spec.owner, { defaultKind: 'subteam', defaultNamespace: service.metadata.namespace ?? 'default' }) ?? service.spec.owner;
+      const ref = entityRefOf(service);
+      const ownerRef = normaliseEntityRef(service.spec.owner, { defaultKind: 'subteam', defaultNamespace: service.metadata.namespace ?? 'default' }) ?? service.spec.owner;
       const owner = catalog.find(ownerRef);
       const resolved = resolveEscalationPolicy(service, lookup);
       return {

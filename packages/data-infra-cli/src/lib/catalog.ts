@@ -1,8 +1,8 @@
+import { entityRefOf, normaliseEntityRef } from '@data-infra/backstage-plugin-data-infra-common';
 import type { Entity } from '@backstage/catalog-model';
 import { CatalogDocument, readCatalogDocuments } from './documents';
 import { entityProblems, Problem } from './entityProblems';
 import { collectYamlFiles } from './files';
-import { normaliseRef, refOf } from './refs';
 
 /** An entity read from a file, with where it came from and what is wrong with it. */
 export interface LoadedEntity {
@@ -41,7 +41,7 @@ export async function loadCatalogFiles(files: string[], cwd: string = process.cw
     }
     let ref: string;
     try {
-      ref = refOf(entity);
+      ref = entityRefOf(entity);
     } catch {
       ref = `document #${document.index}`;
     }
@@ -52,7 +52,7 @@ export async function loadCatalogFiles(files: string[], cwd: string = process.cw
     .map(l => l.entity);
   const index = new Map<string, Entity>();
   for (const entity of entities) {
-    const ref = refOf(entity);
+    const ref = entityRefOf(entity);
     // The first definition wins, as in the catalog (later ones conflict).
     if (!index.has(ref)) index.set(ref, entity);
   }
@@ -61,7 +61,7 @@ export async function loadCatalogFiles(files: string[], cwd: string = process.cw
     loaded,
     entities,
     find(ref, defaultKind) {
-      const normalised = normaliseRef(ref, { defaultKind });
+      const normalised = normaliseEntityRef(ref, { defaultKind });
       return normalised ? index.get(normalised) : undefined;
     },
   };

@@ -16,10 +16,9 @@ import {
   type Entity,
 } from '@backstage/catalog-model';
 import {
-  DATA_INFRA_API_VERSION,
-  DATA_INFRA_KINDS,
   isDataInfraEntity,
   validateDataInfraEntity,
+  wrongApiVersionProblem,
 } from '@data-infra/backstage-plugin-data-infra-common';
 
 /** Something wrong with one entity, at a dotted path. */
@@ -100,10 +99,8 @@ export async function entityProblems(entity: Entity): Promise<Problem[]> {
   } catch (error) {
     return [problemFromBackstageError(error)];
   }
-  const ourKind = DATA_INFRA_KINDS.some(k => k.toLocaleLowerCase('en-US') === entity.kind.toLocaleLowerCase('en-US'));
-  if (ourKind && !isDataInfraEntity(entity)) {
-    return [{ severity: 'error', path: 'apiVersion', message: `must be ${DATA_INFRA_API_VERSION} for kind ${entity.kind}, got ${JSON.stringify(entity.apiVersion)}` }];
-  }
+  const wrongApiVersion = wrongApiVersionProblem(entity);
+  if (wrongApiVersion) return [{ severity: 'error', ...wrongApiVersion }];
   if (isDataInfraEntity(entity)) {
     return validateDataInfraEntity(entity).map(p => ({ severity: 'error', ...p }));
   }

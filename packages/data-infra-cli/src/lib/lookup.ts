@@ -1,14 +1,13 @@
-import { isRotationEntity, RotationEntityV1alpha1 } from '@data-infra/backstage-plugin-data-infra-common';
+import { isRotationEntity, RotationEntityV1alpha1, entityRefOf, normaliseEntityRef } from '@data-infra/backstage-plugin-data-infra-common';
 import type { Entity } from '@backstage/catalog-model';
 import type { LoadedCatalog } from './catalog';
 import { CliError } from './io';
-import { normaliseRef, refOf } from './refs';
 
 /** Finds the entity a command was asked about, or fails with a usage error naming it. */
 export function requireEntity(catalog: LoadedCatalog, ref: string, defaultKind: string, what: string): Entity {
   const entity = catalog.find(ref, defaultKind);
   if (!entity) {
-    const normalised = normaliseRef(ref, { defaultKind });
+    const normalised = normaliseEntityRef(ref, { defaultKind });
     const invalid = catalog.loaded.find(l => l.ref === normalised && l.problems.length > 0);
     throw new CliError(
       invalid
@@ -23,5 +22,5 @@ export function requireEntity(catalog: LoadedCatalog, ref: string, defaultKind: 
 export function rotationsOf(catalog: LoadedCatalog): RotationEntityV1alpha1[] {
   return catalog.entities
     .flatMap(entity => (isRotationEntity(entity) ? [entity] : []))
-    .sort((a, b) => refOf(a).localeCompare(refOf(b), 'en'));
+    .sort((a, b) => entityRefOf(a).localeCompare(entityRefOf(b), 'en'));
 }

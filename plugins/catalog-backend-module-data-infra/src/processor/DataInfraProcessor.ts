@@ -8,8 +8,6 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
-  DATA_INFRA_API_VERSION,
-  DATA_INFRA_KINDS,
   DataInfraEntity,
   describeValue,
   EntityProblem,
@@ -17,6 +15,7 @@ import {
   isDataInfraEntity,
   normaliseDomains,
   validateDataInfraEntity,
+  wrongApiVersionProblem,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { dataInfraRelations } from './relations';
 import { ANNOTATION_PARSE_ERROR } from './tolerantYamlParser';
@@ -51,15 +50,10 @@ export class DataInfraProcessor implements CatalogProcessor {
       throw new InputError(parseError);
     }
     if (!isDataInfraEntity(entity)) {
-      if (DATA_INFRA_KINDS.some(kind => kind.toLocaleLowerCase('en-US') === entity.kind?.toLocaleLowerCase('en-US'))) {
-        // One of our kind names under another apiVersion: say so rather
-        // than let the catalog report an unknown kind.
-        throw new InputError(
-          formatEntityProblems(entity, [
-            { path: 'apiVersion', message: `must be ${DATA_INFRA_API_VERSION} for kind ${entity.kind}, got ${describeValue(entity.apiVersion)}` },
-          ]),
-        );
-      }
+      // One of our kind names under another apiVersion: say so rather
+      // than let the catalog report an unknown kind.
+      const wrongApiVersion = wrongApiVersionProblem(entity);
+      if (wrongApiVersion) throw new InputError(formatEntityProblems(entity, [wrongApiVersion]));
       return false;
     }
     const problems = [...validateDataInfraEntity(entity), ...this.domainProblems(entity)];

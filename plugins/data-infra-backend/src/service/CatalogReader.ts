@@ -1,8 +1,8 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { entityRefOf } from '@data-infra/backstage-plugin-data-infra-common';
 import { BudgetedMap, MemoryBudget, sizeOf } from './MemoryBudget';
-import { refOf } from './refs';
 
 /** What a listing needs to name an entity and its stitched state. */
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'];
@@ -55,7 +55,7 @@ export class CatalogReader {
   ): Promise<VisibleRef[]> {
     const out: VisibleRef[] = [];
     for await (const entity of this.#pages(kinds, REF_FIELDS, credentials)) {
-      out.push({ ref: refOf(entity), etag: entity.metadata.etag });
+      out.push({ ref: entityRefOf(entity), etag: entity.metadata.etag });
     }
     return out;
   }
@@ -71,7 +71,7 @@ export class CatalogReader {
   ): Promise<Map<string, Entity>> {
     const out = new Map<string, Entity>();
     for await (const entity of this.#pages(kinds, BODY_FIELDS, credentials)) {
-      const ref = refOf(entity);
+      const ref = entityRefOf(entity);
       out.set(ref, entity);
       this.#remember(ref, entity);
     }
@@ -142,7 +142,7 @@ export class CatalogReader {
       );
       for (const entity of items) {
         if (!entity) continue;
-        const ref = refOf(entity);
+        const ref = entityRefOf(entity);
         out.set(ref, entity);
         if (!options?.people) this.#remember(ref, entity);
       }
@@ -164,7 +164,7 @@ export class CatalogReader {
       },
       { credentials },
     );
-    for (const entity of items) this.#remember(refOf(entity), entity);
+    for (const entity of items) this.#remember(entityRefOf(entity), entity);
     return items;
   }
 

@@ -16,6 +16,8 @@ import {
   isSubteamEntity,
   RotationEntityV1alpha1,
   SubteamEntityV1alpha1,
+  entityRefOf,
+  normaliseEntityRef,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { createHash } from 'node:crypto';
 import { CallerMemo, callerKey } from './CallerMemo';
@@ -23,7 +25,7 @@ import { CatalogReader } from './CatalogReader';
 import { BudgetedMap, MemoryBudget, sizeOf } from './MemoryBudget';
 import { PeopleDirectory } from './people';
 import { peopleRefs, referencedRefs } from './references';
-import { fullRef, refOf, stateOf } from './refs';
+import { stateOf } from './refs';
 
 const HOUR = 3600_000;
 /** The order of lists in answers (the same as String#localeCompare, faster). */
@@ -52,7 +54,7 @@ export function lookupIn(byRef: Map<string, Entity>): EntityLookup {
     const exact = byRef.get(ref);
     if (exact) return exact;
     const key = ref.toLocaleLowerCase('en-US');
-    return byRef.get(key) ?? byRef.get(fullRef(ref, 'user') ?? key);
+    return byRef.get(key) ?? byRef.get(normaliseEntityRef(ref, { defaultKind: 'user' }) ?? key);
   };
 }
 
@@ -114,7 +116,7 @@ export class CatalogSnapshot {
     fingerprint: string[],
     credentials: BackstageCredentials,
   ): Promise<CatalogView> {
-    const known = new Set(entities.map(refOf));
+    const known = new Set(entities.map(entityRefOf));
     const others = peopleRefs(referencedRefs(entities)).filter(r => !known.has(r));
     const people = await this.reader.byRefs(others, credentials, { people: true });
     return this.assemble(entities, people, [
@@ -129,7 +131,7 @@ export class CatalogSnapshot {
    */
   assemble(entities: Iterable<Entity>, people: Map<string, Entity>, fingerprint: string[]): CatalogView {
     const byRef = new Map<string, Entity>();
-    for (const entity of entities) byRef.set(refOf(entity), entity);
+    for (const entity of entities) byRef.set(entityRefOf(entity), entity);
     for (const [ref, entity] of people) if (!byRef.has(ref)) byRef.set(ref, entity);
     const sorted = [...byRef.keys()].sort(collator.compare).map(ref => byRef.get(ref)!);
     let findings: Promise<Finding[]> | undefined;

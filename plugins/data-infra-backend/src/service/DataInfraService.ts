@@ -36,6 +36,8 @@ import {
   FlatChecksResponse,
   groupFindings,
   SubteamsOnCallResponse,
+  entityRefOf,
+  normaliseEntityRef,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { DataInfraBackendConfig } from '../config';
 import { JsonPrefix, PreparedJson } from '../preparedJson';
@@ -65,7 +67,7 @@ import { PeopleDirectory } from './people';
 import { PrometheusClient } from './metrics/PrometheusClient';
 import { SlaMeter } from './metrics/SlaMeter';
 import { referencedRefs } from './references';
-import { fullRef, refOf, stateOf, titleOf } from './refs';
+import { stateOf, titleOf } from './refs';
 
 /** A rotation's exact state, for answers reused across instants; none without an etag. */
 const stateKey = (rotation: RotationEntityV1alpha1) =>
@@ -194,7 +196,7 @@ export class DataInfraService {
     const version = this.#meter.version;
     const known = this.#withMeasured.get(base);
     if (known?.version === version) return known.findings;
-    const extra = view.services.flatMap(s => measuredFindings(refOf(s), s, measurements.get(refOf(s))));
+    const extra = view.services.flatMap(s => measuredFindings(entityRefOf(s), s, measurements.get(entityRefOf(s))));
     const findings = extra.length === 0 ? base : [...base, ...extra].sort(compareFindings);
     this.#withMeasured.set(base, { version, findings });
     return findings;
@@ -240,7 +242,7 @@ export class DataInfraService {
   }
 
   #onCall(rotation: RotationEntityV1alpha1, at: number, people: PeopleDirectory): OnCallRole[] {
-    const ref = refOf(rotation);
+    const ref = entityRefOf(rotation);
     return people.onCall(this.#safely(ref, 'on-call', () => this.#onCallAt(rotation, at)) ?? []);
   }
 
@@ -292,7 +294,7 @@ export class DataInfraService {
   }
 
   #rotationOnCall(rotation: RotationEntityV1alpha1, at: number, people: PeopleDirectory) {
-    const ref = refOf(rotation);
+    const ref = entityRefOf(rotation);
     const handoff = this.#safely(ref, 'next hand-off', () => this.#nextHandoff(rotation, at));
     return {
       rotation: { ref, title: titleOf(rotation, ref), timezone: rotation.spec.timezone },
@@ -307,7 +309,7 @@ export class DataInfraService {
     return {
       at: formatInstant(at),
       rotations: view.rotations.map(rotation => {
-        const ownerRef = fullRef(rotation.spec.owner, 'subteam', rotation.metadata.namespace);
+        const ownerRef = normaliseEntityRef(rotation.spec.owner, { defaultKind: 'subteam', defaultNamespace: rotation.metadata.namespace });
         const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
         const { rotation: summary, onCall, nextHandoff: handoff } = this.#rotationOnCall(rotation, at, view.people);
         return {
@@ -349,12 +351,12 @@ export class DataInfraService {
    * does not grow with the catalog.
    */
   async #neighbourhood(entity: Entity, scope: Scope): Promise<CatalogView> {
-    const entities = new Map<string, Entity>([[refOf(entity), entity]]);
+    const entities = new Map<string, Entity>([[entityRefOf(entity), entity]]);
     const ns = entity.metadata.namespace ?? 'default';
     // A subteam is its own owner: its rotations are the ones its policy uses.
     const ownerRef = isDataServiceEntity(entity)
-      ? fullRef(entity.spec.owner, 'subteam', ns)
-      : refOf(entity);
+      ? normaliseEntityRef(entity.spec.owner, { defaultKind: 'subteam', defaultNamespace: ns })
+      : entityRefOf(entity);
     // Two rounds: the owner first (its policy may be the one inherited),
     // then whatever the policies point at.
     const owner = ownerRef && !entities.has(ownerRef)
@@ -367,7 +369,7 @@ export class DataInfraService {
     for (const [ref, e] of await scope.byRefs(wanted)) entities.set(ref, e);
     if (ownerRef) {
       for (const rotation of await scope.rotationsOwnedBy(ownerRef)) {
-        entities.set(refOf(rotation), rotation);
+        entities.set(entityRefOf(rotation), rotation);
       }
     }
     return scope.viewOf([...entities.values()]);
@@ -435,8 +437,8 @@ export class DataInfraService {
     try {
       return rotationShifts(rotation, from, to, { maxShifts: MAX_SHIFTS });
     } catch (error) {
-      this.#logger.error(`data-infra: shifts failed for ${refOf(rotation)}: ${error}`, {
-        entityRef: refOf(rotation),
+      this.#logger.error(`data-infra: shifts failed for ${entityRefOf(rotation)}: ${error}`, {
+        entityRef: entityRefOf(rotation),
       });
       throw error;
     }
@@ -459,7 +461,7 @@ export class DataInfraService {
       to: formatInstant(to),
       truncated,
       participants: [
-        ...new Set((rotation.spec.participants ?? []).map(p => fullRef(p, 'user', rotation.metadata.namespace))),
+        ...new Set((rotation.spec.participants ?? []).map(p => normaliseEntityRef(p, { defaultKind: 'user', defaultNamespace: rotation.metadata.namespace }))),
       ]
         .filter((p): p is string => !!p)
         .map(p => people.person(p)),

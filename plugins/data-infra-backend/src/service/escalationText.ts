@@ -1,16 +1,4 @@
-import type { EscalationPath } from '@data-infra/backstage-plugin-data-infra-common';
-import { Duration } from 'luxon';
-
-/** 900000 → "15m", 5400000 → "1h30m", 0 → "0m". */
-export function shortDuration(ms: number): string {
-  const d = Duration.fromMillis(ms).shiftTo('days', 'hours', 'minutes');
-  const parts = [
-    d.days ? `${d.days}d` : '',
-    d.hours ? `${d.hours}h` : '',
-    d.minutes || (!d.days && !d.hours) ? `${Math.round(d.minutes)}m` : '',
-  ];
-  return parts.join('');
-}
+import { formatDurationShort, type EscalationPath } from '@data-infra/backstage-plugin-data-infra-common';
 
 /**
  * One line for a service row: who is paged, in order, with each level's
@@ -30,7 +18,7 @@ export function escalationSummary(
       } else if (level.via === 'subteamLead') {
         who = `lead of ${who}`;
       }
-      return level.afterMs === 0 ? who : `${shortDuration(level.afterMs)}: ${who}`;
+      return level.afterMs === 0 ? who : `${formatDurationShort(level.afterMs)}: ${who}`;
     })
     .join(' → ');
   return path.repeat ? `${text} (repeats ${path.repeat}×)` : text;

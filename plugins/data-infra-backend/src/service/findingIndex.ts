@@ -1,15 +1,7 @@
-import type { Finding, FindingSeverity } from '@data-infra/backstage-plugin-data-infra-common';
-
-const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, info: 1 };
+import { worstSeverity, type Finding } from '@data-infra/backstage-plugin-data-infra-common';
 
 /** The most severe of some findings, or null when there are none. */
-export function worst(findings: Finding[]): FindingSeverity | null {
-  let best: FindingSeverity | null = null;
-  for (const f of findings) {
-    if (!best || SEVERITY_RANK[f.severity] > SEVERITY_RANK[best]) best = f.severity;
-  }
-  return best;
-}
+export const worst = worstSeverity;
 
 const byEntityCache = new WeakMap<Finding[], Map<string, Finding[]>>();
 /**

@@ -7,10 +7,12 @@ import {
   OwnershipMapResponse,
   RotationEntityV1alpha1,
   ServiceLevelMeasurement,
+  entityRefOf,
+  normaliseEntityRef,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { CatalogView } from './CatalogSnapshot';
 import { findingsOf, worst } from './findingIndex';
-import { fullRef, refOf, titleOf } from './refs';
+import { titleOf } from './refs';
 
 type MapDomain = OwnershipMapResponse['domains'][number];
 type MapSubteam = MapDomain['subteams'][number];
@@ -52,7 +54,7 @@ export function buildMapSkeleton(
   // Owners resolved once, in one pass over each list.
   const rotationsBySubteam = new Map<string, RotationEntityV1alpha1[]>();
   for (const rotation of view.rotations) {
-    const owner = fullRef(rotation.spec.owner, 'subteam', rotation.metadata.namespace);
+    const owner = normaliseEntityRef(rotation.spec.owner, { defaultKind: 'subteam', defaultNamespace: rotation.metadata.namespace });
     if (!owner) continue;
     const list = rotationsBySubteam.get(owner);
     if (list) list.push(rotation);
@@ -60,14 +62,14 @@ export function buildMapSkeleton(
   }
   const serviceRows = view.services.map(service => ({
     service,
-    ref: refOf(service),
-    owner: fullRef(service.spec.owner, 'subteam', service.metadata.namespace),
+    ref: entityRefOf(service),
+    owner: normaliseEntityRef(service.spec.owner, { defaultKind: 'subteam', defaultNamespace: service.metadata.namespace }),
   }));
 
   const serviceDomain = new Map<string, string>();
   const domains = options.domains.map(domain => {
     const subteams = view.subteams.filter(s => s.spec.domain === domain.id);
-    const subteamRefs = new Set(subteams.map(refOf));
+    const subteamRefs = new Set(subteams.map(entityRefOf));
     // In the view's order (by ref), whatever subteam they belong to.
     const services = serviceRows.filter(row => row.owner && subteamRefs.has(row.owner));
     totals.subteams += subteams.length;
@@ -91,21 +93,21 @@ export function buildMapSkeleton(
     return {
       head: open({ ...domain, services: serviceTiles }),
       subteams: subteams.map(subteam => {
-        const ref = refOf(subteam);
+        const ref = entityRefOf(subteam);
         const ns = subteam.metadata.namespace;
         const rotations = rotationsBySubteam.get(ref) ?? [];
         totals.rotations += rotations.length;
-        const lead = fullRef(subteam.spec.lead, 'user', ns);
+        const lead = normaliseEntityRef(subteam.spec.lead, { defaultKind: 'user', defaultNamespace: ns });
         const staticPart: Omit<MapSubteam, 'rotations'> = {
           ref,
           title: titleOf(subteam, ref),
           members: (subteam.spec.members ?? [])
-            .map(m => fullRef(m, 'user', ns))
+            .map(m => normaliseEntityRef(m, { defaultKind: 'user', defaultNamespace: ns }))
             .filter((m): m is string => !!m)
             .map(m => people.person(m)),
           lead: lead ? people.person(lead) : null,
           stakeholders: (subteam.spec.stakeholders ?? [])
-            .map(g => fullRef(g, 'group', ns))
+            .map(g => normaliseEntityRef(g, { defaultKind: 'group', defaultNamespace: ns }))
             .filter((g): g is string => !!g)
             .map(g => people.named(g)),
           handles: subteam.spec.handles ?? [],
@@ -123,7 +125,7 @@ export function buildMapSkeleton(
     const fromDomain = serviceDomain.get(from);
     if (!fromDomain) continue;
     for (const dep of service.spec.dependsOn ?? []) {
-      const to = fullRef(dep, 'dataservice', service.metadata.namespace);
+      const to = normaliseEntityRef(dep, { defaultKind: 'dataservice', defaultNamespace: service.metadata.namespace });
       const toDomain = to ? serviceDomain.get(to) : undefined;
       if (to && toDomain && fromDomain !== toDomain) {
         crossDomainEdges.push({ from, to, fromDomain, toDomain });
@@ -149,7 +151,7 @@ export function onCallParts(
     domain.subteams.map(subteam =>
       JSON.stringify(
         subteam.rotations.map(r => {
-          const ref = refOf(r);
+          const ref = entityRefOf(r);
           return { ref, title: titleOf(r, ref), onCall: onCall(r) };
         }),
       ),

@@ -1,52 +1,21 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
-  EscalationPolicy,
-  isDataServiceEntity,
-  isRotationEntity,
-  isSubteamEntity,
+  dataInfraReferences,
+  normaliseEntityRef,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import { fullRef } from './refs';
-
-function policyRefs(
-  policy: EscalationPolicy | undefined,
-  namespace: string,
-  add: (ref: string | undefined) => void,
-) {
-  for (const level of policy?.levels ?? []) {
-    const target: any = level.target ?? {};
-    add(fullRef(target.user, 'user', namespace));
-    add(fullRef(target.rotation, 'rotation', namespace));
-    add(fullRef(target.subteamLead, 'subteam', namespace));
-  }
-}
 
 /**
  * Every ref our entities' specs point at (users, groups, subteams,
- * rotations, services), lower-cased and fully qualified.
+ * rotations, services), lower-cased and fully qualified: the reference
+ * fields of the common package's kind descriptors.
  */
 export function referencedRefs(entities: Iterable<Entity>): Set<string> {
   const out = new Set<string>();
-  const add = (ref: string | undefined) => ref && out.add(ref);
   for (const entity of entities) {
-    const ns = entity.metadata.namespace ?? 'default';
-    if (isSubteamEntity(entity)) {
-      const s = entity.spec;
-      add(fullRef(s.parent, 'group', ns));
-      s.members?.forEach(m => add(fullRef(m, 'user', ns)));
-      add(fullRef(s.lead, 'user', ns));
-      s.stakeholders?.forEach(g => add(fullRef(g, 'group', ns)));
-      policyRefs(s.escalation, ns, add);
-    } else if (isDataServiceEntity(entity)) {
-      const s = entity.spec;
-      add(fullRef(s.owner, 'subteam', ns));
-      s.dependsOn?.forEach(d => add(fullRef(d, 'dataservice', ns)));
-      s.consumers?.forEach(g => add(fullRef(g, 'group', ns)));
-      policyRefs(s.escalation, ns, add);
-    } else if (isRotationEntity(entity)) {
-      const s = entity.spec;
-      add(fullRef(s.owner, 'subteam', ns));
-      s.participants?.forEach(p => add(fullRef(p, 'user', ns)));
-      s.overrides?.forEach(o => add(fullRef(o.user, 'user', ns)));
+    const defaultNamespace = entity.metadata.namespace ?? 'default';
+    for (const { field, value } of dataInfraReferences(entity)) {
+      const ref = normaliseEntityRef(value, { defaultKind: field.defaultKind, defaultNamespace });
+      if (ref) out.add(ref);
     }
   }
   return out;

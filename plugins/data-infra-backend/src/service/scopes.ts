@@ -6,14 +6,14 @@ import type {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { isRotationEntity } from '@data-infra/backstage-plugin-data-infra-common';
+import { isRotationEntity, normaliseEntityRef } from '@data-infra/backstage-plugin-data-infra-common';
 import { CallerMemo, callerKey } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
 import type { MemoryBudget } from './MemoryBudget';
 import { SharedCatalog, SharedState } from './SharedCatalog';
 import { peopleRefs, referencedRefs } from './references';
-import { fullRef, stateOf } from './refs';
+import { stateOf } from './refs';
 
 const HOUR = 3600_000;
 const ALL_KINDS = ['subteam', 'dataservice', 'rotation'];
@@ -129,7 +129,7 @@ export class Scopes {
           rotationsByOwner = new Map();
           for (const entity of state.entities.values()) {
             if (!isRotationEntity(entity)) continue;
-            const owner = fullRef(entity.spec.owner, 'subteam', entity.metadata.namespace);
+            const owner = normaliseEntityRef(entity.spec.owner, { defaultKind: 'subteam', defaultNamespace: entity.metadata.namespace });
             if (!owner) continue;
             const list = rotationsByOwner.get(owner);
             if (list) list.push(entity);

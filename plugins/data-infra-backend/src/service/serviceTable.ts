@@ -8,7 +8,6 @@
 import {
   DataServiceEntityV1alpha1,
   Finding,
-  FindingSeverity,
   isSubteamEntity,
   MeasuredSummary,
   measuredSummary,
@@ -16,11 +15,14 @@ import {
   resolveEscalationPolicy,
   ServiceLevelMeasurement,
   ServiceSortKey,
+  entityRefOf,
+  severityRank,
+  normaliseEntityRef,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { CatalogView } from './CatalogSnapshot';
 import { findingsOf, worst } from './findingIndex';
 import { sizeOf } from './MemoryBudget';
-import { fullRef, refOf, titleOf } from './refs';
+import { titleOf } from './refs';
 
 /** One service with what the table filters and sorts it by. */
 export interface ServiceTableRow {
@@ -44,7 +46,6 @@ export interface ServiceFilter {
   q?: string;
 }
 
-const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, info: 1 };
 const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
 const durationMs = (text: string | undefined) =>
   (text ? parseIsoDuration(text)?.toMillis() : undefined) ?? Number.MAX_SAFE_INTEGER;
@@ -57,9 +58,9 @@ export class ServiceTable {
   /** `findings` and `measurements` of one measurement cycle: the table is rebuilt with the next. */
   constructor(view: CatalogView, findings: Finding[], measurements: Map<string, ServiceLevelMeasurement>) {
     this.rows = view.services.map(service => {
-      const ref = refOf(service);
+      const ref = entityRefOf(service);
       const spec = service.spec;
-      const ownerRef = fullRef(spec.owner, 'subteam', service.metadata.namespace);
+      const ownerRef = normaliseEntityRef(spec.owner, { defaultKind: 'subteam', defaultNamespace: service.metadata.namespace });
       const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
       const domain = owner && isSubteamEntity(owner) ? owner.spec.domain : null;
       const own = findingsOf(findings, ref);
@@ -101,7 +102,7 @@ export class ServiceTable {
           // Fastest first page first; without a policy last.
           escalation: levels.length === 0 ? Number.MAX_SAFE_INTEGER : durationMs(levels[0]?.after),
           // Worst first when descending: severity, then how many findings.
-          checks: (worstFinding ? SEVERITY_RANK[worstFinding] : 0) * 100_000 + own.length,
+          checks: severityRank(worstFinding) * 100_000 + own.length,
         },
       };
     });

@@ -11,9 +11,11 @@ import {
   RUNBOOKS_PER_SUBTEAM,
   SubteamEntityV1alpha1,
   SubteamOnCall,
+  entityRefOf,
+  normaliseEntityRef,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import type { CatalogView } from './CatalogSnapshot';
-import { fullRef, refOf, titleOf } from './refs';
+import { titleOf } from './refs';
 
 export interface SubteamsOnCallSkeleton {
   subteams: Array<{
@@ -32,7 +34,7 @@ function byOwner<T extends { metadata: { namespace?: string } }>(
 ): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const entity of entities) {
-    const owner = fullRef(ownerOf(entity), 'subteam', entity.metadata.namespace);
+    const owner = normaliseEntityRef(ownerOf(entity), { defaultKind: 'subteam', defaultNamespace: entity.metadata.namespace });
     if (!owner) continue;
     const list = map.get(owner);
     if (list) list.push(entity);
@@ -51,14 +53,14 @@ export function buildSubteamsOnCall(
   const domainRank = new Map(options.domains.map((d, i) => [d.id, i]));
   const rank = (s: SubteamEntityV1alpha1) => domainRank.get(s.spec.domain) ?? options.domains.length;
   const subteams = [...view.subteams].sort(
-    (a, b) => rank(a) - rank(b) || collator.compare(titleOf(a, refOf(a)), titleOf(b, refOf(b))),
+    (a, b) => rank(a) - rank(b) || collator.compare(titleOf(a, entityRefOf(a)), titleOf(b, entityRefOf(b))),
   );
   return {
     subteams: subteams.map(subteam => {
-      const ref = refOf(subteam);
+      const ref = entityRefOf(subteam);
       const runbooks = (services.get(ref) ?? [])
         .filter(s => typeof s.spec.runbook === 'string' && s.spec.runbook)
-        .map(s => ({ ref: refOf(s), title: titleOf(s, refOf(s)), url: s.spec.runbook! }))
+        .map(s => ({ ref: entityRefOf(s), title: titleOf(s, entityRefOf(s)), url: s.spec.runbook! }))
         .sort((a, b) => collator.compare(a.title, b.title));
       return {
         subteam,

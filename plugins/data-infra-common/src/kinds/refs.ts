@@ -59,7 +59,7 @@ export function normaliseEntityRef(ref: unknown, defaults: RefDefaults = {}): st
   let result: string | undefined;
   try {
     result = stringifyEntityRef(
-      lower(parseEntityRef(ref, { defaultNamespace: 'default', ...defaults })),
+      lower(parseEntityRef(ref, { defaultKind: defaults.defaultKind, defaultNamespace: defaults.defaultNamespace ?? 'default' })),
     );
   } catch {
     result = undefined;

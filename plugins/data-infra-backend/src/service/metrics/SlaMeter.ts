@@ -14,8 +14,8 @@ import {
   slaWindowOf,
   SliReadings,
   withWindow,
+  entityRefOf,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import { refOf } from '../refs';
 import { BatchItem, BatchLimits, evaluateBatched } from './batch';
 import { PrometheusClient, PrometheusError } from './PrometheusClient';
 
@@ -112,14 +112,14 @@ export class SlaMeter {
   async measurements(services: DataServiceEntityV1alpha1[]): Promise<Map<string, ServiceLevelMeasurement>> {
     if (!this.client) {
       const none = { state: 'unavailable' as const, reason: 'No Prometheus is configured (dataInfra.metrics.prometheus.baseUrl).' };
-      return new Map(services.filter(s => hasIndicators(s.spec.sla)).map(s => [refOf(s), none]));
+      return new Map(services.filter(s => hasIndicators(s.spec.sla)).map(s => [entityRefOf(s), none]));
     }
     const now = this.#clock();
     let list = this.#lists.get(services);
     if (!list || now - list.registeredAt >= this.options.refreshMs) {
       const measured = services.filter(s => hasIndicators(s.spec.sla));
       for (const service of measured) {
-        this.#known.set(refOf(service), { service, signature: signatureOf(service), askedAt: now });
+        this.#known.set(entityRefOf(service), { service, signature: signatureOf(service), askedAt: now });
       }
       list = { measured, registeredAt: now, version: -1, answer: new Map(), missing: true };
       this.#lists.set(services, list);
@@ -141,7 +141,7 @@ export class SlaMeter {
     const answer = new Map<string, ServiceLevelMeasurement>();
     let missing = false;
     for (const service of list.measured) {
-      const ref = refOf(service);
+      const ref = entityRefOf(service);
       const result = this.#results.get(ref);
       if (result?.signature === signatureOf(service)) answer.set(ref, result.measurement);
       else {
@@ -269,7 +269,7 @@ export class SlaMeter {
     const span = slaWindowOf(service.spec.sla);
     const target = service.spec.sla?.availability;
     if (!this.client || !availability || !span || typeof target !== 'number') return [];
-    const ref = refOf(service);
+    const ref = entityRefOf(service);
     const signature = signatureOf(service);
     const now = this.#clock();
     let entry = this.#series.get(ref);

@@ -6,7 +6,10 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import type { SubteamEntityV1alpha1 } from '@data-infra/backstage-plugin-data-infra-common';
+import {
+  normaliseEntityRef,
+  type SubteamEntityV1alpha1,
+} from '@data-infra/backstage-plugin-data-infra-common';
 import useAsync from 'react-use/esm/useAsync';
 import {
   ContactDetails,
@@ -14,7 +17,6 @@ import {
   RefLink,
   RefLinkList,
   domainTitle,
-  fullRef,
   refList,
   useDomains,
 } from '../shared';
@@ -28,11 +30,10 @@ export function DataServiceOwnershipCard() {
   const catalogApi = useApi(catalogApiRef);
   const domains = useDomains();
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
-  const ownerRef = fullRef(
-    spec.owner,
-    'subteam',
-    entity.metadata.namespace ?? 'default',
-  );
+  const ownerRef = normaliseEntityRef(spec.owner, {
+    defaultKind: 'subteam',
+    defaultNamespace: entity.metadata.namespace ?? 'default',
+  });
 
   const {
     value: owner,

@@ -1,30 +1,11 @@
 import { DateTime, Duration } from 'luxon';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { formatDurationWords } from '@data-infra/backstage-plugin-data-infra-common';
 
 /**
- * A duration as people say it: '43.2 min', '1 h 30 min', '2 d 4 h'. Below an
- * hour we keep one decimal so an error budget (43.2 min) reads exactly.
+ * A duration as people say it: '43.2 min', '1 h 30 min', '2 d 4 h' (the
+ * common package's one duration format, in its label spelling).
  */
-export function formatDurationMs(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '—';
-  if (ms === 0) return '0 min';
-  if (ms < MINUTE) return `${Math.round(ms / 1000)} s`;
-  if (ms < HOUR) {
-    const minutes = Math.round((ms / MINUTE) * 10) / 10;
-    return `${minutes} min`;
-  }
-  if (ms < DAY) {
-    const hours = Math.floor(ms / HOUR);
-    const minutes = Math.round((ms - hours * HOUR) / MINUTE);
-    return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
-  }
-  const days = Math.floor(ms / DAY);
-  const hours = Math.round((ms - days * DAY) / HOUR);
-  return hours ? `${days} d ${hours} h` : `${days} d`;
-}
+export const formatDurationMs = formatDurationWords;
 
 /**
  * An ISO-8601 duration from an entity ('PT15M') in words; the raw text when

@@ -31,21 +31,3 @@ export function refList(value: unknown): string[] {
     ? value.filter((v): v is string => typeof v === 'string' && v.length > 0)
     : [];
 }
-
-/**
- * A ref in full form ('subteam:default/data-platform'), defaults filled in;
- * undefined when it cannot be parsed.
- */
-export function fullRef(
-  ref: unknown,
-  defaultKind: string,
-  defaultNamespace: string = 'default',
-): string | undefined {
-  if (typeof ref !== 'string' || !ref) return undefined;
-  try {
-    const parsed = parseEntityRef(ref, { defaultKind, defaultNamespace });
-    return `${parsed.kind.toLocaleLowerCase('en-US')}:${parsed.namespace}/${parsed.name}`;
-  } catch {
-    return undefined;
-  }
-}
