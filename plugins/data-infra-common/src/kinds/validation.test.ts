@@ -1,6 +1,8 @@
 /* eslint-disable no-script-url -- these tests feed script URLs on purpose */
 import type { Entity } from '@backstage/catalog-model';
 import { validateDataInfraEntity, formatEntityProblems } from './validation';
+import { dataInfraReferences } from './guards';
+import { normaliseEntityRef } from './refs';
 import subteamSchema from '../schema/Subteam.v1alpha1.schema.json';
 import dataServiceSchema from '../schema/DataService.v1alpha1.schema.json';
 import rotationSchema from '../schema/Rotation.v1alpha1.schema.json';
@@ -293,5 +295,39 @@ describe('valid entities', () => {
 
   it('leaves kinds that are not ours alone', () => {
     expect(validateDataInfraEntity({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'c' }, spec: { anything: true } })).toEqual([]);
+  });
+});
+
+describe('the reference fields of the kind descriptors', () => {
+  it('lists every ref a Subteam writes, at its concrete path', () => {
+    const platform = {
+      apiVersion: 'data-infra.io/v1alpha1',
+      kind: 'Subteam',
+      metadata: { name: 'platform', namespace: 'ops' },
+      spec: {
+        domain: 'data-platform',
+        parent: 'group:default/data-infrastructure',
+        members: ['alice', 'Bob'],
+        lead: 'alice',
+        escalation: { levels: [{ after: 'PT0M', target: { rotation: 'platform-oncall' } }, { after: 'PT15M', target: { subteamLead: 'platform' } }] },
+      },
+    };
+    const refs = dataInfraReferences(platform).map(r => [
+      r.path,
+      r.label,
+      normaliseEntityRef(r.value, { defaultKind: r.field.defaultKind, defaultNamespace: 'ops' }),
+    ]);
+    expect(refs).toEqual([
+      ['spec.parent', 'Parent group', 'group:default/data-infrastructure'],
+      ['spec.members[0]', 'Member', 'user:ops/alice'],
+      ['spec.members[1]', 'Member', 'user:ops/bob'],
+      ['spec.lead', 'Lead', 'user:ops/alice'],
+      ['spec.escalation.levels[0].target.rotation', 'Level 1 rotation', 'rotation:ops/platform-oncall'],
+      ['spec.escalation.levels[1].target.subteamLead', 'Level 2 subteam', 'subteam:ops/platform'],
+    ]);
+  });
+
+  it('has none for kinds that are not ours', () => {
+    expect(dataInfraReferences({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'x' }, spec: { owner: 'y' } })).toEqual([]);
   });
 });

@@ -69,3 +69,13 @@ describe('formatDurationShort', () => {
     expect(formatDurationShort(-90_000)).toBe('-1m 30s');
   });
 });
+
+describe('parseSlaWindow and the schema', () => {
+  it('accepts exactly what the DataService schema accepts for spec.sla.window', () => {
+    expect(parseSlaWindow('30d')).toBe(30 * 86_400_000);
+    expect(parseSlaWindow('4w')).toBe(28 * 86_400_000);
+    for (const rejected of ['12h', '90m', '0d', '30D', ' 30d', '7 d', 'monthly']) {
+      expect(parseSlaWindow(rejected)).toBeUndefined();
+    }
+  });
+});
