@@ -19,7 +19,6 @@ import {
   validateDataInfraEntity,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { dataInfraRelations } from './relations';
-import { ANNOTATION_PARSE_ERROR } from './tolerantYamlParser';
 
 /**
  * Validates the Subteam, DataService and Rotation kinds and emits their
@@ -46,10 +45,6 @@ export class DataInfraProcessor implements CatalogProcessor {
    * catalog records it as that entity's processing error and keeps the rest.
    */
   async validateEntityKind(entity: Entity): Promise<boolean> {
-    const parseError = entity.metadata.annotations?.[ANNOTATION_PARSE_ERROR];
-    if (parseError) {
-      throw new InputError(parseError);
-    }
     if (!isDataInfraEntity(entity)) {
       if (DATA_INFRA_KINDS.some(kind => kind.toLocaleLowerCase('en-US') === entity.kind?.toLocaleLowerCase('en-US'))) {
         // One of our kind names under another apiVersion: say so rather
