@@ -143,7 +143,8 @@ describe('the first collation of a process', () => {
     const clock = fakeTime();
     // A fresh instance: the catalog is empty, ingests for a while, then holds 120 entities.
     const counts = [0, 0, 18, 60, 119, 120];
-    const countEntities = jest.fn(async () => counts[Math.min(countEntities.mock.calls.length - 1, counts.length - 1)]);
+    let polls = 0;
+    const countEntities = jest.fn(async (): Promise<number> => counts[Math.min(polls++, counts.length - 1)]);
     const factory = new OwnerDomainDecoratorFactory({ loadSubteams: async () => [], countEntities, logger, ...clock });
     await factory.getDecorator();
     // Polled every second: five changes, then 120 four times more (4 s unchanged).

@@ -58,74 +58,6 @@ export interface OwnerDomainDecoratorOptions {
 /** Owners that stayed unknown after a collation's retries are not waited for again; bounded. */
 const MAX_REMEMBERED_UNKNOWN = 10_000;
 
-/**
- * Gives a DataService's or Rotation's search document (type
- * `software-catalog`) the domain of its owner Subteam, at collation time.
- *
- * A search decorator: the search backend runs it inside every collation of
- * the catalog collator, after our entity transformer (which cannot look
- * anything up: the collator calls it synchronously). Each collation reads
- * the catalog's Subteams once, when it starts, so documents are exactly as
- * fresh as the collation; see {@link OwnerDomainRetry} for owners it does
- * not find.
- */
-export class OwnerDomainDecoratorFactory implements DocumentDecoratorFactory {
-  readonly types = ['software-catalog'];
-  readonly #options: OwnerDomainDecoratorOptions;
-  readonly #retry: OwnerDomainRetry;
-  readonly #settle: CatalogSettle;
-  readonly #unknown = new Set<string>();
-  #settled: Promise<void> | undefined;
-
-  constructor(options: OwnerDomainDecoratorOptions) {
-    this.#options = options;
-    this.#retry = { attempts: 5, intervalMs: 2_000, ...options.retry };
-    this.#settle = { pollMs: 1_000, stableMs: 4_000, maxWaitMs: 60_000, ...options.settle };
-  }
-
-  /**
-   * Called by the search backend at the start of each collation, before the
-   * collator reads the catalog: the first one waits for the catalog to
-   * settle (see {@link CatalogSettle}).
-   */
-  async getDecorator(): Promise<DecoratorBase> {
-    this.#settled ??= this.#waitForCatalogToSettle();
-    await this.#settled;
-    return new OwnerDomainDecorator(this.#options, this.#retry, this.#unknown);
-  }
-
-  async #waitForCatalogToSettle(): Promise<void> {
-    const { countEntities, logger } = this.#options;
-    if (!countEntities) return;
-    const sleep = this.#options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
-    const now = this.#options.now ?? Date.now;
-    const { pollMs, stableMs, maxWaitMs } = this.#settle;
-    const start = now();
-    let last = -1;
-    let since = start;
-    for (;;) {
-      let count: number;
-      try {
-        count = await countEntities();
-      } catch (error) {
-        logger.warn(`Could not count the catalog's entities before the first collation: ${error}`);
-        return;
-      }
-      if (count !== last || count === 0) {
-        last = count;
-        since = now();
-      } else if (now() - since >= stableMs) {
-        return;
-      }
-      if (now() - start >= maxWaitMs) {
-        logger.warn(`The catalog was still changing ${maxWaitMs / 1000} s after the first collation was due (${count} entities); collating now`);
-        return;
-      }
-      await sleep(pollMs);
-    }
-  }
-}
-
 /** One collation's decorator: its own map of the Subteams, its own retry budget. */
 class OwnerDomainDecorator extends DecoratorBase {
   #domains = new Map<string, string>();
@@ -206,6 +138,74 @@ class OwnerDomainDecorator extends DecoratorBase {
     // An owner remembered as unknown that now exists is waited for again
     // should it ever disappear.
     for (const ref of domains.keys()) this.unknown.delete(ref);
+  }
+}
+
+/**
+ * Gives a DataService's or Rotation's search document (type
+ * `software-catalog`) the domain of its owner Subteam, at collation time.
+ *
+ * A search decorator: the search backend runs it inside every collation of
+ * the catalog collator, after our entity transformer (which cannot look
+ * anything up: the collator calls it synchronously). Each collation reads
+ * the catalog's Subteams once, when it starts, so documents are exactly as
+ * fresh as the collation; see {@link OwnerDomainRetry} for owners it does
+ * not find.
+ */
+export class OwnerDomainDecoratorFactory implements DocumentDecoratorFactory {
+  readonly types = ['software-catalog'];
+  readonly #options: OwnerDomainDecoratorOptions;
+  readonly #retry: OwnerDomainRetry;
+  readonly #settle: CatalogSettle;
+  readonly #unknown = new Set<string>();
+  #settled: Promise<void> | undefined;
+
+  constructor(options: OwnerDomainDecoratorOptions) {
+    this.#options = options;
+    this.#retry = { attempts: 5, intervalMs: 2_000, ...options.retry };
+    this.#settle = { pollMs: 1_000, stableMs: 4_000, maxWaitMs: 60_000, ...options.settle };
+  }
+
+  /**
+   * Called by the search backend at the start of each collation, before the
+   * collator reads the catalog: the first one waits for the catalog to
+   * settle (see {@link CatalogSettle}).
+   */
+  async getDecorator(): Promise<DecoratorBase> {
+    this.#settled ??= this.#waitForCatalogToSettle();
+    await this.#settled;
+    return new OwnerDomainDecorator(this.#options, this.#retry, this.#unknown);
+  }
+
+  async #waitForCatalogToSettle(): Promise<void> {
+    const { countEntities, logger } = this.#options;
+    if (!countEntities) return;
+    const sleep = this.#options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+    const now = this.#options.now ?? Date.now;
+    const { pollMs, stableMs, maxWaitMs } = this.#settle;
+    const start = now();
+    let last = -1;
+    let since = start;
+    for (;;) {
+      let count: number;
+      try {
+        count = await countEntities();
+      } catch (error) {
+        logger.warn(`Could not count the catalog's entities before the first collation: ${error}`);
+        return;
+      }
+      if (count !== last || count === 0) {
+        last = count;
+        since = now();
+      } else if (now() - since >= stableMs) {
+        return;
+      }
+      if (now() - start >= maxWaitMs) {
+        logger.warn(`The catalog was still changing ${maxWaitMs / 1000} s after the first collation was due (${count} entities); collating now`);
+        return;
+      }
+      await sleep(pollMs);
+    }
   }
 }
 
