@@ -39,6 +39,8 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 // The data-infra plugins
 backend.add(import('@data-infra/backstage-plugin-catalog-backend-module-data-infra'));
+// Optional: the tolerant YAML parser (it takes the catalog's one entity-data parser slot).
+backend.add(import('@data-infra/backstage-plugin-catalog-backend-module-data-infra-yaml'));
 backend.add(import('@data-infra/backstage-plugin-data-infra-backend'));
 backend.add(import('@data-infra/backstage-plugin-search-backend-module-data-infra'));
 backend.add(import('@data-infra/backstage-plugin-scaffolder-backend-module-data-infra'));

@@ -3,13 +3,13 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha';
 import { DataInfraProcessor } from './processor/DataInfraProcessor';
-import { tolerantYamlParser } from './processor/tolerantYamlParser';
 
 /**
- * The catalog module: validates the Subteam, DataService and Rotation kinds,
- * emits their relations, and installs the tolerant YAML parser.
+ * The catalog module: validates the Subteam, DataService and Rotation kinds
+ * and emits their relations. It leaves the catalog's YAML parsing alone (the
+ * tolerant parser is the separate, opt-in
+ * `@data-infra/backstage-plugin-catalog-backend-module-data-infra-yaml`).
  *
  * @public
  */
@@ -21,11 +21,9 @@ export const catalogModuleDataInfra = createBackendModule({
       deps: {
         config: coreServices.rootConfig,
         catalog: catalogProcessingExtensionPoint,
-        model: catalogModelExtensionPoint,
       },
-      async init({ catalog, model, config }) {
+      async init({ catalog, config }) {
         catalog.addProcessor(DataInfraProcessor.fromConfig(config));
-        model.setEntityDataParser(tolerantYamlParser);
       },
     });
   },

@@ -6,12 +6,5 @@
  * @packageDocumentation
  */
 export { searchModuleDataInfra as default } from './module';
-export {
-  createDataInfraEntityTransformer,
-  dataInfraEntityTransformer,
-} from './transformer';
-export type {
-  DataInfraEntityDocument,
-  DataInfraEntityTransformerOptions,
-} from './transformer';
-export type { OwnerDomainLookup } from './subteamDomains';
+export { dataInfraEntityTransformer } from './transformer';
+export type { DataInfraEntityDocument } from './transformer';

@@ -11,7 +11,6 @@ import {
   RotationEntityV1alpha1,
   SubteamEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import type { OwnerDomainLookup } from './subteamDomains';
 
 /**
  * The search document of a catalog entity, with the extra fields our result
@@ -27,7 +26,8 @@ export type DataInfraEntityDocument = ReturnType<CatalogCollatorEntityTransforme
    * The data-infra domain id, on every document so that it can be filtered
    * on (Lunr only knows the fields of the first document it indexes).
    * Subteam: its `spec.domain`; DataService and Rotation: the domain of their
-   * owner Subteam; '' when unknown and for every other kind.
+   * owner Subteam, filled in by the module's search decorator at collation
+   * time ('' from the transformer alone); '' for every other kind.
    */
   domain: string;
   /** DataService: 1 (critical) to 3. */
@@ -83,27 +83,7 @@ function tagText(entity: Entity): string | undefined {
   return tags?.length ? tags.join(' ') : undefined;
 }
 
-/**
- * Options of {@link createDataInfraEntityTransformer}.
- *
- * @public
- */
-export interface DataInfraEntityTransformerOptions {
-  /**
-   * The domain of a DataService's or Rotation's owner. Without it, their
-   * documents get `domain: ''`.
-   */
-  ownerDomain?: OwnerDomainLookup;
-}
-
-function namespaceOf(entity: Entity): string {
-  return entity.metadata.namespace || 'default';
-}
-
-function dataServiceDocument(
-  entity: DataServiceEntityV1alpha1,
-  ownerDomain: OwnerDomainLookup,
-): DataInfraEntityDocument {
+function dataServiceDocument(entity: DataServiceEntityV1alpha1): DataInfraEntityDocument {
   const { spec } = entity;
   const availability = spec.sla?.availability;
   return {
@@ -118,7 +98,8 @@ function dataServiceDocument(
       names(spec.consumers),
     ]),
     name: entity.metadata.name,
-    domain: ownerDomain(spec.owner, namespaceOf(entity)) ?? '',
+    // The owner's domain: set at collation time (ownerDomains.ts).
+    domain: '',
     ...(spec.tier !== undefined ? { tier: spec.tier } : {}),
     ...(typeof availability === 'number' && Number.isFinite(availability)
       ? { availability }
@@ -148,10 +129,7 @@ function subteamDocument(entity: SubteamEntityV1alpha1): DataInfraEntityDocument
   };
 }
 
-function rotationDocument(
-  entity: RotationEntityV1alpha1,
-  ownerDomain: OwnerDomainLookup,
-): DataInfraEntityDocument {
+function rotationDocument(entity: RotationEntityV1alpha1): DataInfraEntityDocument {
   const { spec } = entity;
   return {
     ...defaultCatalogCollatorEntityTransformer(entity),
@@ -164,16 +142,15 @@ function rotationDocument(
       tagText(entity),
     ]),
     name: entity.metadata.name,
-    domain: ownerDomain(spec.owner, namespaceOf(entity)) ?? '',
+    // The owner's domain: set at collation time (ownerDomains.ts).
+    domain: '',
     timezone: spec.timezone,
     tags: entity.metadata.tags ?? [],
   };
 }
 
-const noLookup: OwnerDomainLookup = () => undefined;
-
 /**
- * Creates the transformer that shapes catalog entities into search documents.
+ * The transformer that shapes catalog entities into search documents.
  * Subteam, DataService and Rotation entities get the default document (whose
  * `text` is the description, what a result shows), the fields people search
  * by in `keywords`, and extra fields for the result list items; every other
@@ -182,28 +159,16 @@ const noLookup: OwnerDomainLookup = () => undefined;
  * page can filter on `domain`, and find by `keywords`, with the Lunr engine
  * too.
  *
- * A DataService's or Rotation's domain is its owner Subteam's, from
- * `options.ownerDomain` (the module passes a map of the catalog's Subteams).
+ * A DataService's or Rotation's `domain` is '' here: it is its owner
+ * Subteam's, which the module's search decorator looks up at collation time.
  *
  * @public
  */
-export function createDataInfraEntityTransformer(
-  options: DataInfraEntityTransformerOptions = {},
-): CatalogCollatorEntityTransformer {
-  const ownerDomain = options.ownerDomain ?? noLookup;
-  return (entity: Entity): DataInfraEntityDocument => {
-    if (isDataServiceEntity(entity)) return dataServiceDocument(entity, ownerDomain);
-    if (isSubteamEntity(entity)) return subteamDocument(entity);
-    if (isRotationEntity(entity)) return rotationDocument(entity, ownerDomain);
-    return { ...defaultCatalogCollatorEntityTransformer(entity), domain: '', keywords: '' };
-  };
-}
-
-/**
- * {@link createDataInfraEntityTransformer} without an owner lookup:
- * DataService and Rotation documents get `domain: ''`.
- *
- * @public
- */
-export const dataInfraEntityTransformer: CatalogCollatorEntityTransformer =
-  createDataInfraEntityTransformer();
+export const dataInfraEntityTransformer: CatalogCollatorEntityTransformer = (
+  entity: Entity,
+): DataInfraEntityDocument => {
+  if (isDataServiceEntity(entity)) return dataServiceDocument(entity);
+  if (isSubteamEntity(entity)) return subteamDocument(entity);
+  if (isRotationEntity(entity)) return rotationDocument(entity);
+  return { ...defaultCatalogCollatorEntityTransformer(entity), domain: '', keywords: '' };
+};

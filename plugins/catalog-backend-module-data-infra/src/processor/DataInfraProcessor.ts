@@ -18,7 +18,6 @@ import {
   wrongApiVersionProblem,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { dataInfraRelations } from './relations';
-import { ANNOTATION_PARSE_ERROR } from './tolerantYamlParser';
 
 /**
  * Validates the Subteam, DataService and Rotation kinds and emits their
@@ -45,10 +44,6 @@ export class DataInfraProcessor implements CatalogProcessor {
    * catalog records it as that entity's processing error and keeps the rest.
    */
   async validateEntityKind(entity: Entity): Promise<boolean> {
-    const parseError = entity.metadata.annotations?.[ANNOTATION_PARSE_ERROR];
-    if (parseError) {
-      throw new InputError(parseError);
-    }
     if (!isDataInfraEntity(entity)) {
       // One of our kind names under another apiVersion: say so rather
       // than let the catalog report an unknown kind.

@@ -52,7 +52,7 @@ function lineAt(lineStarts: number[], offset: number): number {
  * catalog (and an alias bomb in one document throws out of the parser
  * altogether). Here every valid document becomes its entity, and all the
  * broken documents of a file together become ONE placeholder entity whose
- * message names each of them with its line; our processor rejects that
+ * message names each of them with its line; the module's ParseErrorProcessor rejects that
  * placeholder with the message, so the errors are reported (on the
  * placeholder, with file and lines) and the valid documents are ingested.
  * A file of 100,000 broken documents is one placeholder, not 100,000.
@@ -117,7 +117,7 @@ export const tolerantYamlParser: CatalogProcessorParser = async function* parse(
   const id = createHash('sha256').update(where).digest('hex').slice(0, 12);
   yield processingResult.entity(location, {
     // Location is allowed by the catalog's default rules, so the placeholder
-    // is never refused before our processor can report the real errors.
+    // is never refused before ParseErrorProcessor can report the real errors.
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Location',
     metadata: {
