@@ -17,10 +17,10 @@ import {
   ServiceLevelMeasurement,
   ServiceSortKey,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import type { CatalogView } from './CatalogSnapshot';
+import type { CatalogView } from '../state/CatalogSnapshot';
 import { findingsOf, worst } from './findingIndex';
-import { sizeOf } from './MemoryBudget';
-import { fullRef, refOf, titleOf } from './refs';
+import { sizeOf } from '../state/MemoryBudget';
+import { fullRef, refOf, titleOf } from '../refs';
 
 /** One service with what the table filters and sorts it by. */
 export interface ServiceTableRow {

@@ -8,9 +8,9 @@ import {
   RotationEntityV1alpha1,
   ServiceLevelMeasurement,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import type { CatalogView } from './CatalogSnapshot';
+import type { CatalogView } from '../state/CatalogSnapshot';
 import { findingsOf, worst } from './findingIndex';
-import { fullRef, refOf, titleOf } from './refs';
+import { fullRef, refOf, titleOf } from '../refs';
 
 type MapDomain = OwnershipMapResponse['domains'][number];
 type MapSubteam = MapDomain['subteams'][number];

@@ -2,7 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { BudgetedMap, MemoryBudget, sizeOf } from './MemoryBudget';
-import { refOf } from './refs';
+import { refOf } from '../refs';
 
 /** What a listing needs to name an entity and its stitched state. */
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'];
