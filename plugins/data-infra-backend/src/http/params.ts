@@ -100,9 +100,8 @@ const name = z.string().transform((value, ctx) => {
 });
 
 /** `true` or `false` (absent or empty: false). */
-const flag = z
-  .enum(['true', 'false', ''], { error: issue => `must be true or false, ${got(String(issue.input), 20)}` })
-  .optional()
+const flag = single
+  .pipe(z.enum(['true', 'false', ''], { error: issue => `must be true or false, ${got(String(issue.input), 20)}` }).optional())
   .transform(value => value === 'true');
 
 /** GET /oncall */
