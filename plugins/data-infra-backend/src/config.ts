@@ -3,7 +3,7 @@ import {
   DomainInfo,
   normaliseDomains,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import { DEFAULT_MAX_BYTES } from './service/MemoryBudget';
+import { DEFAULT_MAX_BYTES } from './service/state/MemoryBudget';
 
 /** The plugin's configuration with every default applied. */
 export interface DataInfraBackendConfig {

@@ -3,10 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { CALENDAR_FEEDS_PATH } from './calendarRoutes';
+import { CALENDAR_FEEDS_PATH } from './http/calendarRoutes';
 import { readDataInfraConfig } from './config';
-import { createRouter } from './router';
-import { CalendarSubscriptions } from './service/CalendarSubscriptions';
+import { createRouter } from './http/router';
+import { CalendarSubscriptions } from './service/calendar/CalendarSubscriptions';
 import { DataInfraService } from './service/DataInfraService';
 
 /**

@@ -2,10 +2,10 @@ import { mockCredentials, mockServices, startTestBackend } from '@backstage/back
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { readDataInfraConfig } from './config';
-import { encodeCursor } from './params';
+import { encodeCursor } from './http/params';
 import { dataInfraPlugin } from './plugin';
-import { createRouter } from './router';
-import type { CalendarSubscriptions } from './service/CalendarSubscriptions';
+import { createRouter } from './http/router';
+import type { CalendarSubscriptions } from './service/calendar/CalendarSubscriptions';
 import type { DataInfraService } from './service/DataInfraService';
 import { fixtureEntities } from './__testUtils__/fixtures';
 

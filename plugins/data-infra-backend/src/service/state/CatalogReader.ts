@@ -1,8 +1,9 @@
+import { entityRefOf } from '@data-infra/backstage-plugin-data-infra-common';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { entityRefOf } from '@data-infra/backstage-plugin-data-infra-common';
 import { BudgetedMap, MemoryBudget, sizeOf } from './MemoryBudget';
+
 
 /** What a listing needs to name an entity and its stitched state. */
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'];

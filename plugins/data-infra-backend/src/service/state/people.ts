@@ -5,7 +5,7 @@ import type {
   PersonSummary,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { formatInstant } from '@data-infra/backstage-plugin-data-infra-common';
-import { titleOf } from './refs';
+import { titleOf } from '../refs';
 
 /**
  * Turns User entities into what responses show about a person. A user the

@@ -3,8 +3,8 @@ import {
   EscalationPath,
   formatInstant,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import type { CatalogView } from './CatalogSnapshot';
-import { titleOf } from './refs';
+import type { CatalogView } from '../state/CatalogSnapshot';
+import { titleOf } from '../refs';
 
 /** What a level pages, by name: a person's display name, else the entity's title. */
 export function targetTitle(targetRef: string, via: string, view: Pick<CatalogView, 'byRef' | 'people'>): string {

@@ -6,13 +6,10 @@ import {
   OnCallRole,
   OwnershipMapResponse,
   RotationEntityV1alpha1,
-  ServiceLevelMeasurement,
-  entityRefOf,
-  normaliseEntityRef,
-} from '@data-infra/backstage-plugin-data-infra-common';
-import type { CatalogView } from './CatalogSnapshot';
+  ServiceLevelMeasurement, normaliseEntityRef, entityRefOf } from '@data-infra/backstage-plugin-data-infra-common';
+import type { CatalogView } from '../state/CatalogSnapshot';
 import { findingsOf, worst } from './findingIndex';
-import { titleOf } from './refs';
+import { titleOf } from '../refs';
 
 type MapDomain = OwnershipMapResponse['domains'][number];
 type MapSubteam = MapDomain['subteams'][number];

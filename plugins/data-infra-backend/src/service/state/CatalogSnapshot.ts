@@ -15,19 +15,18 @@ import {
   isRotationEntity,
   isSubteamEntity,
   RotationEntityV1alpha1,
-  SubteamEntityV1alpha1,
-  entityRefOf,
-  normaliseEntityRef,
-} from '@data-infra/backstage-plugin-data-infra-common';
+  SubteamEntityV1alpha1, normaliseEntityRef, entityRefOf } from '@data-infra/backstage-plugin-data-infra-common';
 import { createHash } from 'node:crypto';
 import { CallerMemo, callerKey } from './CallerMemo';
 import { CatalogReader } from './CatalogReader';
 import { BudgetedMap, MemoryBudget, sizeOf } from './MemoryBudget';
 import { PeopleDirectory } from './people';
-import { peopleRefs, referencedRefs } from './references';
-import { stateOf } from './refs';
+import { peopleRefs, referencedRefs } from '../references';
+import { stateOf } from '../refs';
 
 const HOUR = 3600_000;
+/** Hours of findings a view keeps (an /escalation asked about other instants). */
+const FINDING_HOURS_PER_VIEW = 4;
 /** The order of lists in answers (the same as String#localeCompare, faster). */
 const collator = new Intl.Collator('en-US');
 
@@ -44,8 +43,12 @@ export interface CatalogView {
   byRef: Map<string, Entity>;
   lookup: EntityLookup;
   people: PeopleDirectory;
-  /** Computed (or read from the cache) on first use; /oncall never needs them. */
-  findings: () => Promise<Finding[]>;
+  /**
+   * The findings for the hour containing `at` (default: the hour the view
+   * was assembled in), as the checks see a week of coverage from there.
+   * Computed (or read from the cache) on first use; /oncall never needs them.
+   */
+  findings: (at?: number) => Promise<Finding[]>;
 }
 
 /** Resolves a ref as our common functions pass it (any case, full form). */
@@ -80,8 +83,10 @@ export class CatalogSnapshot {
       callerTtlSeconds?: number;
     },
     budget: MemoryBudget = new MemoryBudget(),
+    /** The plugin's one clock (see DataInfraState). */
+    private readonly clock: () => number = Date.now,
   ) {
-    this.#views = new CallerMemo((options.callerTtlSeconds ?? 5) * 1000, budget);
+    this.#views = new CallerMemo((options.callerTtlSeconds ?? 5) * 1000, budget, undefined, clock);
     this.#lastViews = new BudgetedMap(budget);
   }
 
@@ -100,7 +105,7 @@ export class CatalogSnapshot {
       // and its findings are still right: keep them.
       const signature = createHash('sha256')
         .update(fingerprint.join('\n'))
-        .update(`\n${Math.floor(Date.now() / HOUR)}`)
+        .update(`\n${Math.floor(this.clock() / HOUR)}`)
         .digest('hex');
       const previous = this.#lastViews.get(key);
       if (previous?.signature === signature) return previous.view;
@@ -127,14 +132,32 @@ export class CatalogSnapshot {
 
   /**
    * A view over entities and the people they name, already gathered;
-   * `fingerprint` (`ref@etag` of all of them) keys the shared findings.
+   * `fingerprint` (`ref@etag` of all of them) keys the shared findings;
+   * `now` is the instant whose hour the findings are for by default.
    */
-  assemble(entities: Iterable<Entity>, people: Map<string, Entity>, fingerprint: string[]): CatalogView {
+  assemble(
+    entities: Iterable<Entity>,
+    people: Map<string, Entity>,
+    fingerprint: string[],
+    now: number = this.clock(),
+  ): CatalogView {
     const byRef = new Map<string, Entity>();
     for (const entity of entities) byRef.set(entityRefOf(entity), entity);
     for (const [ref, entity] of people) if (!byRef.has(ref)) byRef.set(ref, entity);
     const sorted = [...byRef.keys()].sort(collator.compare).map(ref => byRef.get(ref)!);
-    let findings: Promise<Finding[]> | undefined;
+    // Per hour, the most recent few: a view lives for one TTL or one state.
+    const byHour = new Map<number, Promise<Finding[]>>();
+    const findings = (at: number = now) => {
+      const hour = Math.floor(at / HOUR) * HOUR;
+      let known = byHour.get(hour);
+      if (!known) {
+        if (byHour.size >= FINDING_HOURS_PER_VIEW) byHour.delete(byHour.keys().next().value!);
+        known = this.findings(sorted, fingerprint, hour);
+        byHour.set(hour, known);
+        known.catch(() => byHour.delete(hour));
+      }
+      return known;
+    };
     return {
       subteams: sorted.filter(isSubteamEntity),
       services: sorted.filter(isDataServiceEntity),
@@ -142,7 +165,7 @@ export class CatalogSnapshot {
       byRef,
       lookup: lookupIn(byRef),
       people: new PeopleDirectory(byRef, this.options.showContactDetails),
-      findings: () => (findings ??= this.findings(sorted, fingerprint)),
+      findings,
     };
   }
 
@@ -153,10 +176,9 @@ export class CatalogSnapshot {
     });
   }
 
-  private async findings(entities: Entity[], fingerprint: string[]): Promise<Finding[]> {
-    // Checks look at a whole week of coverage; the hour they run in is part
-    // of the key so every replica computes the same answer for the same hour.
-    const now = Math.floor(Date.now() / HOUR) * HOUR;
+  private async findings(entities: Entity[], fingerprint: string[], now: number): Promise<Finding[]> {
+    // Checks look at a whole week of coverage from `now` (an hour); it is
+    // part of the key so every replica computes the same answer for it.
     const exact = !fingerprint.some(f => f.endsWith('@?'));
     const key = `checks:v1:${createHash('sha256')
       .update([...fingerprint].sort().join('\n'))

@@ -12,8 +12,8 @@ import { CatalogReader } from './CatalogReader';
 import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
 import type { MemoryBudget } from './MemoryBudget';
 import { SharedCatalog, SharedState } from './SharedCatalog';
-import { peopleRefs, referencedRefs } from './references';
-import { stateOf } from './refs';
+import { peopleRefs, referencedRefs } from '../references';
+import { stateOf } from '../refs';
 
 const HOUR = 3600_000;
 const ALL_KINDS = ['subteam', 'dataservice', 'rotation'];
@@ -68,9 +68,11 @@ export class Scopes {
       logger: LoggerService;
       callerTtlMs: number;
       budget: MemoryBudget;
+      /** The plugin's one clock (see DataInfraState). */
+      clock: () => number;
     },
   ) {
-    this.#decisions = new CallerMemo(Math.max(deps.callerTtlMs, 1000), deps.budget);
+    this.#decisions = new CallerMemo(Math.max(deps.callerTtlMs, 1000), deps.budget, undefined, deps.clock);
   }
 
   async of(credentials: BackstageCredentials): Promise<Scope> {
@@ -79,10 +81,10 @@ export class Scopes {
     );
     if (!readsEverything) return this.#callerScope(credentials);
     const state = await this.deps.shared.state();
-    const hour = Math.floor(Date.now() / HOUR);
+    const hour = Math.floor(this.deps.clock() / HOUR);
     // Checks depend on the hour they run in: a new hour is a new scope.
     const key = `shared@${state.version}@${hour}`;
-    if (this.#shared?.key !== key) this.#shared = this.#sharedScope(state, key);
+    if (this.#shared?.key !== key) this.#shared = this.#sharedScope(state, key, hour * HOUR);
     return this.#shared;
   }
 
@@ -100,12 +102,12 @@ export class Scopes {
     }
   }
 
-  #sharedScope(state: SharedState, key: string): Scope {
+  #sharedScope(state: SharedState, key: string, hour: number): Scope {
     const { snapshot } = this.deps;
     let whole: CatalogView | undefined;
     let rotationsByOwner: Map<string, Entity[]> | undefined;
     const view = () =>
-      (whole ??= snapshot.assemble(state.entities.values(), state.people, state.fingerprint));
+      (whole ??= snapshot.assemble(state.entities.values(), state.people, state.fingerprint, hour));
     const pick = (from: Map<string, Entity>, refs: string[]) => {
       const out = new Map<string, Entity>();
       for (const ref of refs) {
@@ -140,7 +142,7 @@ export class Scopes {
       },
       async viewOf(entities) {
         const people = pick(state.people, peopleRefs(referencedRefs(entities)));
-        return snapshot.assemble(entities, people, [...entities.map(stateOf), ...[...people.values()].map(stateOf)]);
+        return snapshot.assemble(entities, people, [...entities.map(stateOf), ...[...people.values()].map(stateOf)], hour);
       },
     };
   }

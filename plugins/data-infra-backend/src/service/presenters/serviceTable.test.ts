@@ -1,11 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { ServiceLevelMeasurement } from '@data-infra/backstage-plugin-data-infra-common';
-import { fixtureEntities } from '../__testUtils__/fixtures';
-import { CatalogReader } from './CatalogReader';
-import { CatalogSnapshot, CatalogView } from './CatalogSnapshot';
-import { MemoryBudget } from './MemoryBudget';
+import { fixtureEntities } from '../../__testUtils__/fixtures';
+import { CatalogReader } from '../state/CatalogReader';
+import { CatalogSnapshot, CatalogView } from '../state/CatalogSnapshot';
+import { MemoryBudget } from '../state/MemoryBudget';
 import { ServiceTable } from './serviceTable';
-import { ViewMemo } from './ViewMemo';
+import { ViewMemo } from '../state/ViewMemo';
 
 const snapshot = new CatalogSnapshot({} as CatalogReader, mockServices.cache.mock(), mockServices.logger.mock(), {
   domains: [],

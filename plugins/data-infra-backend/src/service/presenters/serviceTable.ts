@@ -14,15 +14,11 @@ import {
   parseIsoDuration,
   resolveEscalationPolicy,
   ServiceLevelMeasurement,
-  ServiceSortKey,
-  entityRefOf,
-  severityRank,
-  normaliseEntityRef,
-} from '@data-infra/backstage-plugin-data-infra-common';
-import type { CatalogView } from './CatalogSnapshot';
+  ServiceSortKey, normaliseEntityRef, entityRefOf, severityRank } from '@data-infra/backstage-plugin-data-infra-common';
+import type { CatalogView } from '../state/CatalogSnapshot';
 import { findingsOf, worst } from './findingIndex';
-import { sizeOf } from './MemoryBudget';
-import { titleOf } from './refs';
+import { sizeOf } from '../state/MemoryBudget';
+import { titleOf } from '../refs';
 
 /** One service with what the table filters and sorts it by. */
 export interface ServiceTableRow {

@@ -13,9 +13,9 @@ import type { CalendarSubscriptionResponse } from '@data-infra/backstage-plugin-
 import type express from 'express';
 import type Router from 'express-promise-router';
 import { formatInstant } from '@data-infra/backstage-plugin-data-infra-common';
-import { nameParam } from './params';
-import type { CalendarSubscription, CalendarSubscriptions } from './service/CalendarSubscriptions';
-import type { DataInfraService } from './service/DataInfraService';
+import { parseParams, rotationPath } from './params';
+import type { CalendarSubscription, CalendarSubscriptions } from '../service/calendar/CalendarSubscriptions';
+import type { DataInfraService } from '../service/DataInfraService';
 
 /** The path prefix that calendar clients fetch without a Backstage token. */
 export const CALENDAR_FEEDS_PATH = '/calendar-feeds';
@@ -27,12 +27,12 @@ export function addCalendarRoutes(
     service: DataInfraService;
     subscriptions: CalendarSubscriptions;
     discovery: DiscoveryService;
+    /** The service's clock, at the second. */
     now: () => number;
   },
 ) {
   const { httpAuth, service, subscriptions, discovery, now } = options;
-  const rotationRef = (req: express.Request) =>
-    `rotation:${nameParam(req.params.namespace, 'namespace')}/${nameParam(req.params.name, 'name')}`;
+  const rotationRef = (req: express.Request) => parseParams(rotationPath, req.params).ref;
   /** Only people subscribe: a service has no calendar. */
   const userOf = async (req: express.Request) =>
     (await httpAuth.credentials(req, { allow: ['user'] })).principal.userEntityRef.toLocaleLowerCase('en-US');
@@ -62,7 +62,7 @@ export function addCalendarRoutes(
     // 404 when the caller cannot read the rotation; what they can read now
     // is what the feed will ever show them.
     const facts = await service.calendarSubscriptionFacts(ref, user, credentials);
-    res.status(201).json(await describe(await subscriptions.subscribe(user, ref, facts, Date.now())));
+    res.status(201).json(await describe(await subscriptions.subscribe(user, ref, facts, now())));
   });
 
   router.delete(path, async (req, res) => {

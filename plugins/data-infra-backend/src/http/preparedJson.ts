@@ -2,6 +2,7 @@ import type express from 'express';
 import { createHash, Hash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { constants, crc32, deflateRaw, deflateRawSync, gzip } from 'node:zlib';
+import { SharedJsonPrefix, SplitJson } from '../service/presenters/splitJson';
 
 const gzipAsync = promisify(gzip);
 const deflateRawAsync = promisify(deflateRaw);
@@ -119,4 +120,34 @@ export async function sendPrepared(
   res.setHeader('Content-Length', pieces.reduce((n, p) => n + p.length, 0));
   for (const piece of pieces.slice(0, -1)) res.write(piece);
   res.end(pieces[pieces.length - 1]);
+}
+
+/**
+ * Answers reused within a scope (see DataInfraState.remember) are the same
+ * object, so their JSON and its ETag are built once too: /map at 10,000
+ * services is megabytes, and Express would otherwise hash the body on
+ * every response. A SplitJson's shared beginning is hashed and compressed
+ * once for every answer that shares it.
+ */
+const prepared = new WeakMap<object, PreparedJson>();
+const prefixes = new WeakMap<SharedJsonPrefix, JsonPrefix>();
+
+function prepare(body: object): PreparedJson {
+  if (!(body instanceof SplitJson)) return prepareJson(JSON.stringify(body));
+  let prefix = prefixes.get(body.prefix);
+  if (!prefix) {
+    prefix = new JsonPrefix(body.prefix.json);
+    prefixes.set(body.prefix, prefix);
+  }
+  return prefix.complete(body.end);
+}
+
+/** Sends an answer as JSON with its ETag (304 when it matches), gzipped when large and accepted. */
+export function sendJson(req: express.Request, res: express.Response, body: object) {
+  let known = prepared.get(body);
+  if (known === undefined) {
+    known = prepare(body);
+    prepared.set(body, known);
+  }
+  return sendPrepared(req, res, known);
 }

@@ -35,6 +35,14 @@ export class ViewMemo<V> {
     if (known) this.#track(view, known);
   }
 
+  /** Drops what is kept for the view (e.g. a build that failed). */
+  forget(view: CatalogView): void {
+    const known = this.#entries.get(view);
+    if (!known) return;
+    this.budget.forget(known);
+    this.#entries.delete(view);
+  }
+
   #track(view: CatalogView, entry: { version: number; value: V }) {
     this.budget.track(entry, this.bytesOf(entry.value, view), () => {
       if (this.#entries.get(view) === entry) this.#entries.delete(view);

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { fixtureEntities } from '../__testUtils__/fixtures';
+import { fixtureEntities } from '../../__testUtils__/fixtures';
 import { CatalogReader } from './CatalogReader';
 import { SharedCatalog } from './SharedCatalog';
 

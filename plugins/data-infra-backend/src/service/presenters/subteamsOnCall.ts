@@ -5,17 +5,22 @@
  * runbooks of its services. What does not depend on the instant is built
  * once per view.
  */
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   DomainInfo,
+  formatInstant,
   RotationEntityV1alpha1,
   RUNBOOKS_PER_SUBTEAM,
   SubteamEntityV1alpha1,
   SubteamOnCall,
-  entityRefOf,
-  normaliseEntityRef,
-} from '@data-infra/backstage-plugin-data-infra-common';
-import type { CatalogView } from './CatalogSnapshot';
-import { titleOf } from './refs';
+  SubteamsOnCallResponse, normaliseEntityRef, entityRefOf } from '@data-infra/backstage-plugin-data-infra-common';
+import type { CatalogView } from '../state/CatalogSnapshot';
+import type { DataInfraState } from '../state/DataInfraState';
+import { sizeOf } from '../state/MemoryBudget';
+import type { ViewMemo } from '../state/ViewMemo';
+import { titleOf } from '../refs';
+import { levelsAt } from './escalationLevels';
+import { rotationOnCall } from './onCallRoles';
 
 export interface SubteamsOnCallSkeleton {
   subteams: Array<{
@@ -77,4 +82,38 @@ export function buildSubteamsOnCall(
       };
     }),
   };
+}
+
+/** GET /oncall/subteams: everything the on-call page shows, in one answer. */
+export class SubteamsOnCallPresenter {
+  /** The instant-independent part, per view; the subteam and rotation entities it names are counted with the view. */
+  readonly #boards: ViewMemo<SubteamsOnCallSkeleton>;
+
+  constructor(private readonly state: DataInfraState) {
+    this.#boards = state.perView<SubteamsOnCallSkeleton>((board, view) =>
+      sizeOf(board, new Set<object>(view.byRef.values())),
+    );
+  }
+
+  async present(at: number, credentials: BackstageCredentials): Promise<SubteamsOnCallResponse> {
+    const { state } = this;
+    const scope = await state.scope(credentials);
+    return state.remember(scope, `subteams-oncall|${at}`, async () => {
+      const view = await scope.view();
+      const board = this.#boards.get(view, 0, () => buildSubteamsOnCall(view, state.config));
+      return {
+        at: formatInstant(at),
+        subteams: board.subteams.map(({ subteam, rotations, fixed }) => {
+          const path = subteam.spec.escalation
+            ? state.safely(fixed.ref, 'escalation path', () => state.onCall.escalationPath(subteam, at, view.lookup))
+            : undefined;
+          return {
+            ...fixed,
+            rotations: rotations.map(r => rotationOnCall(state, r, at, view.people)),
+            escalation: path ? { repeat: path.repeat, levels: levelsAt(path, view) } : null,
+          };
+        }),
+      };
+    });
+  }
 }

@@ -2,8 +2,8 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { CatalogReader } from './CatalogReader';
-import { peopleRefs, referencedRefs } from './references';
-import { stateOf } from './refs';
+import { peopleRefs, referencedRefs } from '../references';
+import { stateOf } from '../refs';
 
 const OUR_KINDS = ['subteam', 'dataservice', 'rotation'];
 /** Retries after failed refreshes wait twice as long each time, up to this. */

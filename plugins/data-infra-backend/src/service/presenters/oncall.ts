@@ -1,0 +1,50 @@
+/* GET /oncall: who is on call in every rotation (or a subteam's, or one). */
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { formatInstant, OnCallResponse, normaliseEntityRef } from '@data-infra/backstage-plugin-data-infra-common';
+import { titleOf } from '../refs';
+import type { DataInfraState } from '../state/DataInfraState';
+import type { Scope } from '../state/scopes';
+import { rotationOnCall } from './onCallRoles';
+
+/** Which rotations GET /oncall lists: all, a subteam's, or one. */
+export interface OnCallFilter {
+  owner?: string;
+  rotation?: string;
+}
+
+export class OnCallPresenter {
+  constructor(private readonly state: DataInfraState) {}
+
+  /** The whole answer is remembered per scope and instant; filters pick from it. */
+  async present(at: number, credentials: BackstageCredentials, filter: OnCallFilter = {}): Promise<OnCallResponse> {
+    const scope = await this.state.scope(credentials);
+    const answer = await this.state.remember(scope, `oncall|${at}`, () => this.#all(at, scope));
+    if (!filter.owner && !filter.rotation) return answer;
+    return {
+      at: answer.at,
+      rotations: answer.rotations.filter(
+        r => (!filter.rotation || r.rotation.ref === filter.rotation) && (!filter.owner || r.owner?.ref === filter.owner),
+      ),
+    };
+  }
+
+  async #all(at: number, scope: Scope): Promise<OnCallResponse> {
+    // Services are not needed here: rotations and their owners only.
+    const view = await scope.view(['subteam', 'rotation']);
+    return {
+      at: formatInstant(at),
+      rotations: view.rotations.map(rotation => {
+        const ownerRef = normaliseEntityRef(rotation.spec.owner, { defaultKind: 'subteam', defaultNamespace: rotation.metadata.namespace });
+        const owner = ownerRef ? view.byRef.get(ownerRef) : undefined;
+        const { rotation: summary, onCall, nextHandoff } = rotationOnCall(this.state, rotation, at, view.people);
+        return {
+          rotation: summary,
+          owner: owner && ownerRef ? { ref: ownerRef, title: titleOf(owner, ownerRef) } : null,
+          at: formatInstant(at),
+          onCall,
+          nextHandoff,
+        };
+      }),
+    };
+  }
+}
