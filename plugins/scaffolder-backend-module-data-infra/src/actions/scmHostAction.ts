@@ -21,7 +21,9 @@ export function createScmHostAction(options: { config: Config }) {
     schema: {
       input: {
         repoUrl: z =>
-          z.string({ description: 'host?owner=…&repo=…, as RepoUrlPicker gives it' }),
+          z.string({
+            description: 'host?owner=…&repo=…, as RepoUrlPicker gives it',
+          }),
         branch: z => z.string({ description: 'Branch of the file' }),
         filePath: z =>
           z.string({ description: 'Path of the file in the repository' }),
@@ -62,7 +64,9 @@ export function createScmHostAction(options: { config: Config }) {
         .map(encodeURIComponent)
         .join('/');
       if (gitlab) {
-        const base = (gitlab.config.baseUrl ?? `https://${parsed.host}`).replace(/\/+$/, '');
+        const base = (
+          gitlab.config.baseUrl ?? `https://${parsed.host}`
+        ).replace(/\/+$/, '');
         ctx.output('type', 'gitlab');
         ctx.output('fileUrl', `${base}/${path}/-/blob/${file}`);
         return;

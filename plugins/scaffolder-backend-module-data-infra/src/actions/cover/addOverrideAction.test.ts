@@ -64,11 +64,13 @@ describe('data-infra:rotation:add-override', () => {
     file = path.join(rotationsDir, 'streaming-oncall.yaml');
   });
 
-  function setup(options: {
-    annotations?: Record<string, string>;
-    text?: string;
-    config?: object;
-  } = {}) {
+  function setup(
+    options: {
+      annotations?: Record<string, string>;
+      text?: string;
+      config?: object;
+    } = {},
+  ) {
     const text = options.text ?? ROTATION_YAML;
     const rotation: Entity = {
       ...rotationOf(text),
@@ -86,7 +88,12 @@ describe('data-infra:rotation:add-override', () => {
         if (r === 'rotation:default/streaming-oncall') return rotation;
         const name = r.replace('user:default/', '');
         return users.includes(name)
-          ? { apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name }, spec: {} }
+          ? {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'User',
+              metadata: { name },
+              spec: {},
+            }
           : undefined;
       }),
       refreshEntity: jest.fn().mockResolvedValue(undefined),
@@ -174,7 +181,7 @@ describe('data-infra:rotation:add-override', () => {
     await expect(fs.readFile(file, 'utf8')).resolves.toBe(ROTATION_YAML);
   });
 
-  it('converts the requester\'s zone to the rotation\'s local time', async () => {
+  it("converts the requester's zone to the rotation's local time", async () => {
     const { outputs } = await run({
       rotation: 'streaming-oncall',
       start: '2026-01-21T04:00:00-05:00', // 10:00 in Berlin
@@ -188,10 +195,12 @@ describe('data-infra:rotation:add-override', () => {
     });
   });
 
-  it('makes a swap two overrides: each takes the other\'s shift', async () => {
+  it("makes a swap two overrides: each takes the other's shift", async () => {
     const base = rotationOf(ROTATION_YAML);
     const holder = (w: { start: number; end: number }) =>
-      rotationShifts(base, w.start, w.end).shifts.find(s => s.role === 'primary')!.user;
+      rotationShifts(base, w.start, w.end).shifts.find(
+        s => s.role === 'primary',
+      )!.user;
     const a = holder(week2);
     const b = holder(week3);
     expect(a).not.toBe(b);
@@ -205,17 +214,38 @@ describe('data-infra:rotation:add-override', () => {
       swapEnd: iso(week3.end),
     });
     expect(outputs.overrides).toEqual([
-      { start: '2026-01-19T09:00', end: '2026-01-26T09:00', user: b, role: 'primary' },
-      { start: '2026-01-26T09:00', end: '2026-02-02T09:00', user: a, role: 'primary' },
+      {
+        start: '2026-01-19T09:00',
+        end: '2026-01-26T09:00',
+        user: b,
+        role: 'primary',
+      },
+      {
+        start: '2026-01-26T09:00',
+        end: '2026-02-02T09:00',
+        user: a,
+        role: 'primary',
+      },
     ]);
     const edited = rotationOf(
-      await fs.readFile(mockDir.resolve('workspace/streaming-oncall.yaml'), 'utf8'),
+      await fs.readFile(
+        mockDir.resolve('workspace/streaming-oncall.yaml'),
+        'utf8',
+      ),
     );
     const after = (w: { start: number; end: number }) =>
-      rotationShifts(edited, w.start, w.end).shifts.filter(s => s.role === 'primary');
-    expect(after(week2)).toEqual([expect.objectContaining({ user: b, source: 'override' })]);
-    expect(after(week3)).toEqual([expect.objectContaining({ user: a, source: 'override' })]);
-    expect(outputs.title).toMatch(/^Swap in rotation:default\/streaming-oncall/);
+      rotationShifts(edited, w.start, w.end).shifts.filter(
+        s => s.role === 'primary',
+      );
+    expect(after(week2)).toEqual([
+      expect.objectContaining({ user: b, source: 'override' }),
+    ]);
+    expect(after(week3)).toEqual([
+      expect.objectContaining({ user: a, source: 'override' }),
+    ]);
+    expect(outputs.title).toMatch(
+      /^Swap in rotation:default\/streaming-oncall/,
+    );
   });
 
   it('refuses a swap with someone who does not hold the shift taken in return', async () => {
@@ -230,10 +260,12 @@ describe('data-infra:rotation:add-override', () => {
         swapStart: iso(week3.start),
         swapEnd: iso(week3.end),
       }),
-    ).rejects.toThrow(/^swapStart: in a swap user:default\/dee must hold the primary role/);
+    ).rejects.toThrow(
+      /^swapStart: in a swap user:default\/dee must hold the primary role/,
+    );
   });
 
-  it('names the field when the whole Rotation would not be valid, with the catalog\'s message', async () => {
+  it("names the field when the whole Rotation would not be valid, with the catalog's message", async () => {
     const full = `${ROTATION_YAML.split('---')[0]}  overrides:\n${Array.from(
       { length: 500 },
       (_, i) =>
@@ -257,22 +289,76 @@ describe('data-infra:rotation:add-override', () => {
   });
 
   it.each([
-    ['a huge user', { user: `user:default/${'x'.repeat(1_000_000)}` }, /^user: must be a User reference like user:default\/jane\.doe, got "user:default\/x{60}/],
-    ['a user with control characters', { user: 'user:default/dee\n- start: x' }, /^user: must be a User reference/],
-    ['a group as the user', { user: 'group:default/dee' }, /^user: must be a User reference/],
-    ['an unknown user', { user: 'user:default/nobody' }, /^user: there is no User user:default\/nobody in the catalog/],
-    ['a reversed period', { start: '2026-01-22T10:00:00Z', end: '2026-01-21T10:00:00Z' }, /^end: must be after start/],
-    ['a period of years', { end: '2029-01-21T10:00:00Z' }, /^end: a cover request spans at most 90 days, got 1099 days/],
-    ['a date without offset', { start: '2026-01-21T10:00' }, /^start: must be an ISO-8601 instant with an offset/],
-    ['a huge date', { start: `2026-01-21T10:00:00Z${' '.repeat(10_000)}` }, /^start: must be an ISO-8601 instant/],
-    ['milliseconds', { start: '2026-01-21T10:00:00.5Z' }, /^start: must be a whole second/],
-    ['an unknown rotation', { rotation: 'rotation:default/nope' }, /^rotation: there is no Rotation rotation:default\/nope/],
-    ['a component as the rotation', { rotation: 'component:default/streaming-oncall' }, /^rotation: must be a Rotation reference/],
-    ['a swap without its period', { swap: true }, /^swapStart: must be an ISO-8601 instant/],
-    ['the person already on call', { user: 'OWN' }, /^user: user:default\/\w+ already holds the primary role for the whole period/],
+    [
+      'a huge user',
+      { user: `user:default/${'x'.repeat(1_000_000)}` },
+      /^user: must be a User reference like user:default\/jane\.doe, got "user:default\/x{60}/,
+    ],
+    [
+      'a user with control characters',
+      { user: 'user:default/dee\n- start: x' },
+      /^user: must be a User reference/,
+    ],
+    [
+      'a group as the user',
+      { user: 'group:default/dee' },
+      /^user: must be a User reference/,
+    ],
+    [
+      'an unknown user',
+      { user: 'user:default/nobody' },
+      /^user: there is no User user:default\/nobody in the catalog/,
+    ],
+    [
+      'a reversed period',
+      { start: '2026-01-22T10:00:00Z', end: '2026-01-21T10:00:00Z' },
+      /^end: must be after start/,
+    ],
+    [
+      'a period of years',
+      { end: '2029-01-21T10:00:00Z' },
+      /^end: a cover request spans at most 90 days, got 1099 days/,
+    ],
+    [
+      'a date without offset',
+      { start: '2026-01-21T10:00' },
+      /^start: must be an ISO-8601 instant with an offset/,
+    ],
+    [
+      'a huge date',
+      { start: `2026-01-21T10:00:00Z${' '.repeat(10_000)}` },
+      /^start: must be an ISO-8601 instant/,
+    ],
+    [
+      'milliseconds',
+      { start: '2026-01-21T10:00:00.5Z' },
+      /^start: must be a whole second/,
+    ],
+    [
+      'an unknown rotation',
+      { rotation: 'rotation:default/nope' },
+      /^rotation: there is no Rotation rotation:default\/nope/,
+    ],
+    [
+      'a component as the rotation',
+      { rotation: 'component:default/streaming-oncall' },
+      /^rotation: must be a Rotation reference/,
+    ],
+    [
+      'a swap without its period',
+      { swap: true },
+      /^swapStart: must be an ISO-8601 instant/,
+    ],
+    [
+      'the person already on call',
+      { user: 'OWN' },
+      /^user: user:default\/\w+ already holds the primary role for the whole period/,
+    ],
   ])('refuses %s, naming the field', async (_, change, message) => {
     const base = rotationOf(ROTATION_YAML);
-    const own = rotationShifts(base, week2.start, week2.end).shifts.find(s => s.role === 'primary')!.user;
+    const own = rotationShifts(base, week2.start, week2.end).shifts.find(
+      s => s.role === 'primary',
+    )!.user;
     const input = {
       rotation: 'rotation:default/streaming-oncall',
       start: iso(week2.start),
@@ -293,15 +379,25 @@ describe('data-infra:rotation:add-override', () => {
     await fs.writeFile(file, text);
     await expect(
       run(
-        { rotation: 'streaming-oncall', start: iso(week2.start), end: iso(week2.end), user: 'dee', role: 'secondary' },
+        {
+          rotation: 'streaming-oncall',
+          start: iso(week2.start),
+          end: iso(week2.end),
+          user: 'dee',
+          role: 'secondary',
+        },
         setup({ text }),
       ),
-    ).rejects.toThrow(/^role: rotation:default\/streaming-oncall has depth 1, so it has only a primary/);
+    ).rejects.toThrow(
+      /^role: rotation:default\/streaming-oncall has depth 1, so it has only a primary/,
+    );
   });
 
   it('warns when the person covering would hold both roles at once', async () => {
     const base = rotationOf(ROTATION_YAML);
-    const secondary = rotationShifts(base, week2.start, week2.end).shifts.find(s => s.role === 'secondary')!.user;
+    const secondary = rotationShifts(base, week2.start, week2.end).shifts.find(
+      s => s.role === 'secondary',
+    )!.user;
     const { outputs } = await run({
       rotation: 'streaming-oncall',
       start: iso(week2.start),
@@ -319,12 +415,25 @@ describe('data-infra:rotation:add-override', () => {
       user: 'dee',
     };
     const integrations = {
-      gitlab: [{ host: 'gitlab.example.com', token: 't', apiBaseUrl: 'https://gitlab.example.com/api/v4' }],
-      github: [{ host: 'github.example.com', token: 't', apiBaseUrl: 'https://github.example.com/api/v3' }],
+      gitlab: [
+        {
+          host: 'gitlab.example.com',
+          token: 't',
+          apiBaseUrl: 'https://gitlab.example.com/api/v4',
+        },
+      ],
+      github: [
+        {
+          host: 'github.example.com',
+          token: 't',
+          apiBaseUrl: 'https://github.example.com/api/v3',
+        },
+      ],
     };
 
     it('opens a GitLab merge request for a file on an integrations.gitlab host (managed-by-location)', async () => {
-      const url = 'https://gitlab.example.com/data/platform/org/-/blob/main/catalog-info/rotations/streaming-oncall.yaml';
+      const url =
+        'https://gitlab.example.com/data/platform/org/-/blob/main/catalog-info/rotations/streaming-oncall.yaml';
       const s = setup({
         annotations: { 'backstage.io/managed-by-location': `url:${url}` },
         config: { integrations },
@@ -339,12 +448,18 @@ describe('data-infra:rotation:add-override', () => {
         fileUrl: url,
       });
       await expect(
-        fs.readFile(mockDir.resolve('workspace/catalog-info/rotations/streaming-oncall.yaml'), 'utf8'),
-      ).resolves.toContain("user: user:default/dee");
+        fs.readFile(
+          mockDir.resolve(
+            'workspace/catalog-info/rotations/streaming-oncall.yaml',
+          ),
+          'utf8',
+        ),
+      ).resolves.toContain('user: user:default/dee');
     });
 
     it('opens a GitHub pull request for a file on github.com, named by source-location', async () => {
-      const url = 'https://github.com/acme/org/blob/release/rotations/streaming-oncall.yml';
+      const url =
+        'https://github.com/acme/org/blob/release/rotations/streaming-oncall.yml';
       const s = setup({
         annotations: {
           'backstage.io/source-location': `url:${url}`,
@@ -364,8 +479,10 @@ describe('data-infra:rotation:add-override', () => {
     it('uses managed-by-location when source-location is the folder the catalog sets', async () => {
       const s = setup({
         annotations: {
-          'backstage.io/source-location': 'url:https://github.example.com/acme/org/tree/main/rotations/',
-          'backstage.io/managed-by-location': 'url:https://github.example.com/acme/org/blob/main/rotations/streaming-oncall.yaml',
+          'backstage.io/source-location':
+            'url:https://github.example.com/acme/org/tree/main/rotations/',
+          'backstage.io/managed-by-location':
+            'url:https://github.example.com/acme/org/blob/main/rotations/streaming-oncall.yaml',
         },
         config: { integrations },
       });
@@ -379,7 +496,8 @@ describe('data-infra:rotation:add-override', () => {
     it('refuses a host that is no GitLab or GitHub integration', async () => {
       const s = setup({
         annotations: {
-          'backstage.io/managed-by-location': 'url:https://git.example.com/acme/org/blob/main/r.yaml',
+          'backstage.io/managed-by-location':
+            'url:https://git.example.com/acme/org/blob/main/r.yaml',
         },
         config: { integrations },
       });
@@ -389,7 +507,13 @@ describe('data-infra:rotation:add-override', () => {
     });
 
     it('refuses a local file outside dataInfra.coverRequests.localDirectories', async () => {
-      const s = setup({ config: { dataInfra: { coverRequests: { localDirectories: [mockDir.resolve('elsewhere')] } } } });
+      const s = setup({
+        config: {
+          dataInfra: {
+            coverRequests: { localDirectories: [mockDir.resolve('elsewhere')] },
+          },
+        },
+      });
       await expect(run(input, s)).rejects.toThrow(
         /^rotation: its file .* is a local file outside dataInfra\.coverRequests\.localDirectories/,
       );
@@ -400,18 +524,31 @@ describe('data-infra:rotation:add-override', () => {
       const { outputs } = await run(input, s);
       const publishCtx = () =>
         createMockActionContext({
-          input: { rotation: 'streaming-oncall', expectedSha256: outputs.originalSha256 } as any,
+          input: {
+            rotation: 'streaming-oncall',
+            expectedSha256: outputs.originalSha256,
+          } as any,
           workspacePath: mockDir.resolve('workspace'),
         });
       const ctx = publishCtx();
       await s.publish.handler(ctx);
       const written = await fs.readFile(file, 'utf8');
       expect(parse(written.split('---')[0]).spec.overrides).toEqual([
-        { start: '2026-01-21T10:00', end: '2026-01-22T10:00', user: 'user:default/dee', role: 'primary' },
+        {
+          start: '2026-01-21T10:00',
+          end: '2026-01-22T10:00',
+          user: 'user:default/dee',
+          role: 'primary',
+        },
       ]);
-      expect(s.catalog.refreshEntity).toHaveBeenCalledWith('rotation:default/streaming-oncall', expect.anything());
+      expect(s.catalog.refreshEntity).toHaveBeenCalledWith(
+        'rotation:default/streaming-oncall',
+        expect.anything(),
+      );
       // The file is now different from what the request was prepared on.
-      await expect(s.publish.handler(publishCtx())).rejects.toThrow(/changed since this request was prepared/);
+      await expect(s.publish.handler(publishCtx())).rejects.toThrow(
+        /changed since this request was prepared/,
+      );
     });
   });
 });

@@ -109,14 +109,17 @@ export function createAddOverrideAction(options: {
     schema: {
       input: {
         rotation: z =>
-          z.string({ description: 'Rotation ref, e.g. rotation:default/streaming-oncall' }),
+          z.string({
+            description: 'Rotation ref, e.g. rotation:default/streaming-oncall',
+          }),
         start: z =>
           z.string({
             description: 'Start of the cover, an ISO-8601 instant with offset',
           }),
         end: z =>
           z.string({
-            description: 'End of the cover (excluded), an ISO-8601 instant with offset',
+            description:
+              'End of the cover (excluded), an ISO-8601 instant with offset',
           }),
         role: z =>
           z
@@ -159,7 +162,11 @@ export function createAddOverrideAction(options: {
     },
     async handler(ctx) {
       const input = ctx.input as AddOverrideInput;
-      const rotationRef = parseRefOfKind('rotation', input.rotation, 'Rotation');
+      const rotationRef = parseRefOfKind(
+        'rotation',
+        input.rotation,
+        'Rotation',
+      );
       const userRef = parseRefOfKind('user', input.user, 'User');
       const role: RotationRole = input.role ?? 'primary';
       if (role !== 'primary' && role !== 'secondary') {
@@ -206,10 +213,7 @@ export function createAddOverrideAction(options: {
       ];
       const covered = holders(entity, role, period);
       if (swapPeriod) {
-        if (
-          swapPeriod.start < period.end &&
-          period.start < swapPeriod.end
-        ) {
+        if (swapPeriod.start < period.end && period.start < swapPeriod.end) {
           throw new InputError(
             'swapStart: the period taken in return overlaps the period covered; a swap exchanges two separate shifts',
           );
@@ -234,7 +238,9 @@ export function createAddOverrideAction(options: {
           lowerRef(taken.users[0]) !== userRef.ref
         ) {
           throw new InputError(
-            `swapStart: in a swap ${userRef.ref} must hold the ${role} role for the whole period taken in return, found ${
+            `swapStart: in a swap ${
+              userRef.ref
+            } must hold the ${role} role for the whole period taken in return, found ${
               taken.users.join(', ') || 'nobody'
             }${taken.gaps && taken.users.length ? ' with gaps' : ''}`,
           );
@@ -259,7 +265,10 @@ export function createAddOverrideAction(options: {
       const original = await readRotationFile(location, urlReader);
       const edited = addOverridesToYaml(
         original,
-        { name: entity.metadata.name, namespace: entity.metadata.namespace ?? 'default' },
+        {
+          name: entity.metadata.name,
+          namespace: entity.metadata.namespace ?? 'default',
+        },
         overrides,
       );
       const problems = validateDataInfraEntity(edited.rotation);
@@ -274,7 +283,9 @@ export function createAddOverrideAction(options: {
 
       const preview = previewShifts(edited.before, edited.rotation, [
         { title: 'Covered', period },
-        ...(swapPeriod ? [{ title: 'Taken in return', period: swapPeriod }] : []),
+        ...(swapPeriod
+          ? [{ title: 'Taken in return', period: swapPeriod }]
+          : []),
       ]);
       const other: RotationRole = role === 'primary' ? 'secondary' : 'primary';
       const clash = preview.after.find(
@@ -292,7 +303,9 @@ export function createAddOverrideAction(options: {
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, edited.text, 'utf8');
 
-      const entityRef = `rotation:${(entity.metadata.namespace ?? 'default').toLocaleLowerCase('en-US')}/${entity.metadata.name}`;
+      const entityRef = `rotation:${(
+        entity.metadata.namespace ?? 'default'
+      ).toLocaleLowerCase('en-US')}/${entity.metadata.name}`;
       const stamp = overrides[0].start.replace(/[^0-9]/g, '').slice(0, 12);
       const branchName = `cover/${entity.metadata.name}-${stamp}-${sha256(
         JSON.stringify(overrides),

@@ -47,7 +47,9 @@ export function parseRefOfKind(
       `${field}: must be ${expected}, got ${describeValue(value)}`,
     );
   }
-  if (parsed.kind.toLocaleLowerCase('en-US') !== kind.toLocaleLowerCase('en-US')) {
+  if (
+    parsed.kind.toLocaleLowerCase('en-US') !== kind.toLocaleLowerCase('en-US')
+  ) {
     throw new InputError(
       `${field}: must be ${expected}, got ${describeValue(value)}`,
     );

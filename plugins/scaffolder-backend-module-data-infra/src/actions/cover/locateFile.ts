@@ -155,13 +155,19 @@ export function locateRotationFile(
 
   if (gitlab) {
     // https://host[/prefix]/group/sub/project/-/blob/branch/path/to/file.yaml
-    const base = new URL(gitlab.config.baseUrl ?? `https://${host}`).pathname.replace(/\/+$/, '');
+    const base = new URL(
+      gitlab.config.baseUrl ?? `https://${host}`,
+    ).pathname.replace(/\/+$/, '');
     const pathname = parsed.pathname.startsWith(`${base}/`)
       ? parsed.pathname.slice(base.length)
       : parsed.pathname;
     const segments = splitSegments(pathname);
     const dash = segments.indexOf('-');
-    if (dash < 2 || segments[dash + 1] !== 'blob' || segments.length < dash + 4) {
+    if (
+      dash < 2 ||
+      segments[dash + 1] !== 'blob' ||
+      segments.length < dash + 4
+    ) {
       return refuse(
         annotation,
         url,
@@ -211,7 +217,9 @@ export function locateRotationFile(
   throw new InputError(
     `rotation: its file ${JSON.stringify(
       url.slice(0, 200),
-    )} is on ${JSON.stringify(host)}, which is neither in integrations.gitlab nor in integrations.github${
+    )} is on ${JSON.stringify(
+      host,
+    )}, which is neither in integrations.gitlab nor in integrations.github${
       integration ? ` (it is a ${integration.type} integration)` : ''
     }`,
   );

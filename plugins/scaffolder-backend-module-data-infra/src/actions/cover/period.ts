@@ -77,7 +77,9 @@ export function parseCoverPeriod(
   }
   if (until - from > MAX_COVER_DAYS * DAY) {
     throw new InputError(
-      `${names.end}: a cover request spans at most ${MAX_COVER_DAYS} days, got ${Math.ceil(
+      `${
+        names.end
+      }: a cover request spans at most ${MAX_COVER_DAYS} days, got ${Math.ceil(
         (until - from) / DAY,
       )} days from ${describeValue(start)} to ${describeValue(
         end,

@@ -37,7 +37,9 @@ function table(shifts: RotationShift[], zone: string, truncated: boolean) {
     `| Role | Who | From (${cell(zone)}) | Until | |`,
     '| --- | --- | --- | --- | --- |',
     ...rows,
-    ...(truncated ? [`\n_Only the first ${MAX_PREVIEW_SHIFTS} shifts are listed._`] : []),
+    ...(truncated
+      ? [`\n_Only the first ${MAX_PREVIEW_SHIFTS} shifts are listed._`]
+      : []),
     '',
   ].join('\n');
 }

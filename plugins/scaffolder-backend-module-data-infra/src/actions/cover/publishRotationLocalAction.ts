@@ -64,7 +64,9 @@ export function createPublishRotationLocalAction(options: {
       const location = locateRotationFile(entity, config);
       if (location.publishVia !== 'local') {
         throw new InputError(
-          `rotation: ${ref.ref} lives in a ${location.publishVia} repository; publish it with a ${
+          `rotation: ${ref.ref} lives in a ${
+            location.publishVia
+          } repository; publish it with a ${
             location.publishVia === 'gitlab' ? 'merge' : 'pull'
           } request`,
         );
