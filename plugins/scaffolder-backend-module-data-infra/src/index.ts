@@ -1,7 +1,7 @@
 /**
  * The data-infra module for `@backstage/plugin-scaffolder-backend`: the
- * actions behind the "Register a data service" template, which ships in
- * this package's `templates/` folder.
+ * actions behind the "Register a data service" and "Request on-call cover"
+ * templates, which ship in this package's `templates/` folder.
  *
  * @packageDocumentation
  */

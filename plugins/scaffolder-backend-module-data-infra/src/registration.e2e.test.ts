@@ -19,6 +19,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderModuleGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { parse } from 'yaml';
 import catalogModuleDataInfra from '@data-infra/backstage-plugin-catalog-backend-module-data-infra';
 import scaffolderModuleDataInfra from './index';
@@ -81,6 +82,7 @@ describe('registering a data service through the scaffolder', () => {
         catalogModuleDataInfra,
         scaffolderPlugin,
         scaffolderModuleGithub,
+        scaffolderModuleGitlab,
         scaffolderModuleDataInfra,
         mockServices.rootConfig.factory({
           data: {
@@ -89,6 +91,13 @@ describe('registering a data service through the scaffolder', () => {
             // no test talks to GitHub.
             integrations: {
               github: [{ host: 'github.com', token: 'not-a-real-token' }],
+              gitlab: [
+                {
+                  host: 'gitlab.example.com',
+                  token: 'not-a-real-token',
+                  apiBaseUrl: 'https://gitlab.example.com/api/v4',
+                },
+              ],
             },
             catalog: {
               rules: [
@@ -356,19 +365,32 @@ describe('registering a data service through the scaffolder', () => {
     );
   });
 
-  it.each(['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'https://runbooks.example.com/x\nSet-Cookie: a'])(
+  it.each([
+    'javascript:alert(document.domain)',
+    'data:text/html,<script>alert(1)</script>',
+    'https://runbooks.example.com/x\nSet-Cookie: a',
+  ])(
     'refuses a runbook %j in the form itself, before any step runs (scaffolder dry run)',
     async runbook => {
       const template = parse(await fs.readFile(templateYaml, 'utf8'));
       const { status, body } = await call('POST', '/scaffolder/v2/dry-run', {
         template,
-        values: { name: 'bad-runbook', type: 'cache', owner: 'subteam:default/bi-services', tier: 2, publishMethod: 'local', runbook },
+        values: {
+          name: 'bad-runbook',
+          type: 'cache',
+          owner: 'subteam:default/bi-services',
+          tier: 2,
+          publishMethod: 'local',
+          runbook,
+        },
         directoryContents: [],
       });
       expect(status).toBe(400);
       // The scaffolder validates the form's values against the template's
       // parameter schema: the runbook's own pattern refuses it.
-      expect(body.errors.map((e: any) => [e.path.join('.'), e.name])).toEqual([['runbook', 'pattern']]);
+      expect(body.errors.map((e: any) => [e.path.join('.'), e.name])).toEqual([
+        ['runbook', 'pattern'],
+      ]);
     },
   );
 
@@ -376,7 +398,15 @@ describe('registering a data service through the scaffolder', () => {
     const template = parse(await fs.readFile(templateYaml, 'utf8'));
     const { status } = await call('POST', '/scaffolder/v2/dry-run', {
       template,
-      values: { name: 'good-runbook', type: 'cache', owner: 'subteam:default/bi-services', tier: 2, publishMethod: 'local', previewOnly: true, runbook: 'https://runbooks.example.com/good' },
+      values: {
+        name: 'good-runbook',
+        type: 'cache',
+        owner: 'subteam:default/bi-services',
+        tier: 2,
+        publishMethod: 'local',
+        previewOnly: true,
+        runbook: 'https://runbooks.example.com/good',
+      },
       directoryContents: [],
     });
     expect(status).toBe(200);
@@ -412,6 +442,66 @@ describe('registering a data service through the scaffolder', () => {
     ]);
     await expect(fs.readdir(published())).resolves.not.toContain(
       'pr-service.yaml',
+    );
+  });
+
+  it('takes the merge-request path for a repository on a GitLab integration (scaffolder dry run)', async () => {
+    const template = parse(await fs.readFile(templateYaml, 'utf8'));
+    const { status, body } = await call('POST', '/scaffolder/v2/dry-run', {
+      template,
+      values: {
+        name: 'mr-service',
+        type: 'cache',
+        owner: 'subteam:default/bi-services',
+        tier: 2,
+        publishMethod: 'pull-request',
+        repoUrl: 'gitlab.example.com?owner=data%2Fplatform&repo=catalog',
+        targetBranch: 'main',
+        repoPath: 'catalog-info/services',
+      },
+      directoryContents: [],
+    });
+    expect(JSON.stringify({ status, body })).toMatch(/^{"status":200/);
+    const log = (body.log as any[]).map(l => l.body?.message).join('\n');
+    expect(log).toMatch(
+      /Running publish:gitlab:merge-request in dry-run mode with inputs/,
+    );
+    expect(log).toContain('"targetPath": "catalog-info/services/mr-service"');
+    expect(log).toContain('"commitAction": "create"');
+    expect(log).toContain(
+      'Skipping because publish:gitlab:merge-request does not support dry-run',
+    );
+    expect(log).toMatch(
+      /Skipping step publish-pr because its if condition was false/,
+    );
+    expect(log).toContain(
+      '"catalogInfoUrl": "https://gitlab.example.com/data/platform/catalog/-/blob/main/catalog-info/services/mr-service/catalog-info.yaml"',
+    );
+    expect(body.directoryContents.map((f: any) => f.path)).toEqual([
+      'catalog-info.yaml',
+    ]);
+  });
+
+  it('refuses a repository on a host with no GitHub or GitLab integration (scaffolder dry run)', async () => {
+    const template = parse(await fs.readFile(templateYaml, 'utf8'));
+    const { status, body } = await call('POST', '/scaffolder/v2/dry-run', {
+      template,
+      values: {
+        name: 'nowhere-service',
+        type: 'cache',
+        owner: 'subteam:default/bi-services',
+        tier: 2,
+        publishMethod: 'pull-request',
+        repoUrl: 'git.example.com?owner=a&repo=b',
+        targetBranch: 'main',
+        repoPath: 'catalog-info/services',
+      },
+      directoryContents: [],
+    });
+    // The step's InputError is the dry run's answer: a 400 naming the field.
+    expect(status).toBe(400);
+    expect(body.error.message).toBe(
+      'repoUrl: "git.example.com" is neither in integrations.gitlab nor in integrations.github',
     );
   });
 

@@ -17,3 +17,11 @@ export {
 } from './publishLocal';
 export { TIER_SLA_DEFAULTS } from './tierDefaults';
 export type { ServiceTier } from './tierDefaults';
+export { createScmHostAction } from './scmHostAction';
+export {
+  createAddOverrideAction,
+  createPublishRotationLocalAction,
+  COVER_LOCAL_DIRECTORIES_CONFIG_KEY,
+  MAX_COVER_DAYS,
+} from './cover';
+export type { AddOverrideInput, RotationFileLocation } from './cover';
