@@ -16,6 +16,7 @@ export {
   EntitySubteamOverviewCard,
 } from './plugin';
 export { DataInfraClient, dataInfraApiRef } from './api';
+export { dataInfraTranslationRef } from './translation';
 export type { DataInfraApi, ServicesQuery } from './api';
 export { isDataInfraSearchResult } from './components/DataInfraSearchResultListItem/predicate';
 export { DataInfraDomainSearchFilter } from './components/DataInfraDomainSearchFilter';

@@ -1,4 +1,5 @@
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { dataInfraTranslationRef } from '../translation';
 
 /*
  * Entity page tabs. Ids are `entity-content:data-infra/<name>`.
@@ -9,7 +10,7 @@ export const escalationContent = EntityContentBlueprint.make({
   name: 'escalation',
   params: {
     path: 'escalation',
-    title: 'Escalation',
+    title: dataInfraTranslationRef('entityContent.escalation'),
     group: 'operation',
     filter: { kind: { $in: ['dataservice', 'subteam'] } },
     loader: () =>
@@ -24,7 +25,7 @@ export const rotationOnCallContent = EntityContentBlueprint.make({
   name: 'on-call',
   params: {
     path: 'on-call',
-    title: 'On call',
+    title: dataInfraTranslationRef('entityContent.onCall'),
     group: 'operation',
     filter: { kind: 'rotation' },
     loader: () =>

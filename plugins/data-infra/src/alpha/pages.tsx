@@ -2,6 +2,7 @@ import { Content } from '@backstage/core-components';
 import { PageBlueprint, SubPageBlueprint } from '@backstage/frontend-plugin-api';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { rootRouteRef } from '../routes';
+import { dataInfraTranslationRef } from '../translation';
 
 /*
  * The page and its tabs. The page's title and icon make its nav item. Each
@@ -15,7 +16,7 @@ import { rootRouteRef } from '../routes';
 export const dataInfraPage = PageBlueprint.make({
   params: {
     path: '/data-infra',
-    title: 'Data Infra',
+    title: dataInfraTranslationRef('page.title'),
     icon: <AccountTreeIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
   },
@@ -26,7 +27,7 @@ export const ownershipMapSubPage = SubPageBlueprint.make({
   name: 'map',
   params: {
     path: 'map',
-    title: 'Ownership map',
+    title: dataInfraTranslationRef('page.tabs.ownershipMap'),
     loader: () =>
       import('../components/OwnershipMap').then(m => (
         <Content>
@@ -41,7 +42,7 @@ export const onCallSubPage = SubPageBlueprint.make({
   name: 'on-call',
   params: {
     path: 'on-call',
-    title: 'On call now',
+    title: dataInfraTranslationRef('page.tabs.onCall'),
     loader: () =>
       import('../components/OnCallNow').then(m => (
         <Content>
@@ -56,7 +57,7 @@ export const servicesSubPage = SubPageBlueprint.make({
   name: 'services',
   params: {
     path: 'services',
-    title: 'Service catalog',
+    title: dataInfraTranslationRef('page.tabs.services'),
     loader: () =>
       import('../components/ServiceCatalog').then(m => (
         <Content>

@@ -3,12 +3,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { dataInfraApiRef } from '../../api';
+import { useChecks, useDataInfraTranslation } from '../../hooks';
 import { FindingGroupList } from './FindingGroupList';
 
 /**
@@ -18,22 +16,19 @@ import { FindingGroupList } from './FindingGroupList';
  */
 export function ChecksCard() {
   const { entity } = useEntity();
-  const api = useApi(dataInfraApiRef);
+  const { t } = useDataInfraTranslation();
   const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(
-    () => api.getChecks({ entityRef }),
-    [api, entityRef],
-  );
+  const { value, loading, error } = useChecks(entityRef);
 
   return (
-    <InfoCard title="Checks">
+    <InfoCard title={t('checksCard.title')}>
       {(() => {
         if (loading) return <Progress />;
         if (error) return <ResponseErrorPanel error={error} />;
         if (!value || value.groups.length === 0) {
           return (
             <Typography variant="body2">
-              No findings: ownership and escalation look complete.
+              {t('checksCard.noFindings')}
             </Typography>
           );
         }

@@ -8,6 +8,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type { FindingGroup } from '@data-infra/backstage-plugin-data-infra-common';
 import { useState } from 'react';
 import { RefLink, RefLinkList, SeverityChip } from '../shared';
+import { useDataInfraTranslation, type DataInfraT } from '../../hooks';
 
 const useStyles = makeStyles(theme => ({
   item: { alignItems: 'flex-start', flexWrap: 'wrap' },
@@ -17,19 +18,19 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** "16 services", "3 subteams": what a group affects, by kind. */
-function affectedNoun(refs: string[]): string {
+function affectedNoun(refs: string[], t: DataInfraT): string {
   const kinds = new Set(refs.map(r => r.split(':')[0]));
   const noun =
     kinds.size === 1
-      ? { dataservice: 'service', subteam: 'subteam', rotation: 'rotation' }[[...kinds][0]] ?? 'entity'
+      ? ({ dataservice: 'service', subteam: 'subteam', rotation: 'rotation' } as const)[[...kinds][0]] ?? 'entity'
       : 'entity';
-  const plural = noun === 'entity' ? 'entities' : `${noun}s`;
-  return `${refs.length} ${refs.length === 1 ? noun : plural}`;
+  return t(`findings.affected.${noun}`, { count: refs.length });
 }
 
 function Group(props: { group: FindingGroup; pageRef?: string }) {
   const { group, pageRef } = props;
   const classes = useStyles();
+  const { t } = useDataInfraTranslation();
   const [open, setOpen] = useState(false);
   // The entities are worth listing unless the group concerns one entity
   // that the page or the subject link already names.
@@ -61,7 +62,7 @@ function Group(props: { group: FindingGroup; pageRef?: string }) {
       {others && (
         <div className={classes.affected}>
           <Button size="small" onClick={() => setOpen(!open)} aria-expanded={open}>
-            {open ? 'Hide' : 'Show'} the {affectedNoun(group.affected)} affected
+            {t(open ? 'findings.hide' : 'findings.show', { affected: affectedNoun(group.affected, t) })}
           </Button>
           <Collapse in={open} unmountOnExit>
             <RefLinkList entityRefs={group.affected} />
@@ -78,9 +79,10 @@ function Group(props: { group: FindingGroup; pageRef?: string }) {
  * toggle, each listed once.
  */
 export function FindingGroupList(props: { groups: FindingGroup[]; entityRef?: string }) {
+  const { t } = useDataInfraTranslation();
   const pageRef = props.entityRef?.toLocaleLowerCase('en-US');
   return (
-    <List dense aria-label="Findings">
+    <List dense aria-label={t('findings.listLabel')}>
       {props.groups.map(group => (
         <Group key={`${group.check}|${group.subjectRef}|${group.path ?? ''}|${group.message}`} group={group} pageRef={pageRef} />
       ))}

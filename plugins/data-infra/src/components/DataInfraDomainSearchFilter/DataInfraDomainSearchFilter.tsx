@@ -1,6 +1,7 @@
 import { SearchFilter } from '@backstage/plugin-search-react';
 import { useMemo } from 'react';
 import { useDomains } from '../shared';
+import { useDataInfraTranslation } from '../../hooks';
 
 /** The search document field the filter sets (see the search module). */
 export const DOMAIN_FILTER_FIELD = 'domain';
@@ -32,6 +33,7 @@ export interface DataInfraDomainSearchFilterProps {
  */
 export function DataInfraDomainSearchFilter(props: DataInfraDomainSearchFilterProps) {
   const domains = useDomains();
+  const { t } = useDataInfraTranslation();
   const values = useMemo(
     () => domains.map(d => ({ value: d.id, label: d.title })),
     [domains],
@@ -39,7 +41,7 @@ export function DataInfraDomainSearchFilter(props: DataInfraDomainSearchFilterPr
   return (
     <SearchFilter.Select
       className={props.className}
-      label={props.label ?? 'Domain'}
+      label={props.label ?? t('search.domainFilter')}
       name={DOMAIN_FILTER_FIELD}
       values={values}
       defaultValue={props.defaultValue}

@@ -7,26 +7,28 @@ import {
 import { OnCallNow } from '../OnCallNow';
 import { OwnershipMap } from '../OwnershipMap';
 import { ServiceCatalog } from '../ServiceCatalog';
+import { useDataInfraTranslation } from '../../hooks';
 
 /**
  * The data-infra page of a legacy app: a header and three routed tabs. The
  * new frontend system builds the same tabs from sub-page extensions instead.
  */
 export function DataInfraPage() {
+  const { t } = useDataInfraTranslation();
   return (
     <Page themeId="tool">
       <Header
-        title="Data Infra"
-        subtitle="Ownership, on-call and service levels of the data infrastructure domains"
+        title={t('page.title')}
+        subtitle={t('page.subtitle')}
       />
       <Content>
         <RoutedTabs
           routes={[
-            { path: '/', title: 'Ownership map', children: <OwnershipMap /> },
-            { path: '/on-call', title: 'On call now', children: <OnCallNow /> },
+            { path: '/', title: t('page.tabs.ownershipMap'), children: <OwnershipMap /> },
+            { path: '/on-call', title: t('page.tabs.onCall'), children: <OnCallNow /> },
             {
               path: '/services',
-              title: 'Service catalog',
+              title: t('page.tabs.services'),
               children: <ServiceCatalog />,
             },
           ]}

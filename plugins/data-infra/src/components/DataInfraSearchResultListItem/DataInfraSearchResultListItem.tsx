@@ -1,5 +1,4 @@
 import { Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   HighlightedSearchResultText,
   type SearchResultListItemExtensionProps,
@@ -11,8 +10,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { dataInfraApiRef } from '../../api';
+import { useOnCall, useDataInfraTranslation } from '../../hooks';
 import { formatPercent, refName, useDomains } from '../shared';
 
 /**
@@ -106,11 +104,11 @@ function domainOf(doc: DataInfraSearchDocument): string | undefined {
 function RotationOnCallNow(props: { doc: DataInfraSearchDocument }) {
   const { doc } = props;
   const classes = useStyles();
-  const api = useApi(dataInfraApiRef);
+  const { t } = useDataInfraTranslation();
   const ref = `rotation:${(doc.namespace || 'default').toLocaleLowerCase('en-US')}/${(
     doc.name ?? ''
   ).toLocaleLowerCase('en-US')}`;
-  const { value, loading, error } = useAsync(() => api.getOnCall({ rotation: ref }), [api, ref]);
+  const { value, loading, error } = useOnCall({ rotation: ref });
 
   if (!doc.name || error) return null;
   if (loading) {
@@ -121,7 +119,7 @@ function RotationOnCallNow(props: { doc: DataInfraSearchDocument }) {
         color="textSecondary"
         role="status"
       >
-        Checking who is on call…
+        {t('search.checkingOnCall')}
       </Typography>
     );
   }
@@ -132,10 +130,12 @@ function RotationOnCallNow(props: { doc: DataInfraSearchDocument }) {
   return (
     <Typography className={classes.onCall} variant="body2">
       {rotation.onCall.length === 0
-        ? 'Nobody on call now'
-        : `On call now: ${rotation.onCall
-            .map(r => `${r.user.displayName} (${r.role})`)
-            .join(', ')}`}
+        ? t('search.nobodyOnCall')
+        : t('search.onCallNow', {
+            people: rotation.onCall
+              .map(r => `${r.user.displayName} (${t(`common.roleName.${r.role}`)})`)
+              .join(', '),
+          })}
     </Typography>
   );
 }
@@ -156,6 +156,7 @@ export function DataInfraSearchResultListItem(
   const { result, highlight } = props;
   const classes = useStyles();
   const domains = useDomains();
+  const { t } = useDataInfraTranslation();
   if (!result) return null;
 
   const domainId = domainOf(result);
@@ -208,24 +209,24 @@ export function DataInfraSearchResultListItem(
         <Box className={classes.chips}>
           {result.kind && <Chip size="small" label={result.kind} />}
           {domainLabel && (
-            <Chip size="small" color="primary" label={`Domain: ${domainLabel}`} />
+            <Chip size="small" color="primary" label={t('search.domain', { domain: domainLabel })} />
           )}
-          {owner && <Chip size="small" label={`Owner: ${owner}`} />}
+          {owner && <Chip size="small" label={t('search.owner', { owner })} />}
           {typeof result.tier === 'number' && (
-            <Chip size="small" label={`Tier ${result.tier}`} />
+            <Chip size="small" label={t('search.tier', { tier: String(result.tier) })} />
           )}
           {isKind(result, 'DataService') &&
             typeof result.availability === 'number' && (
               <Chip
                 size="small"
-                label={`${formatPercent(result.availability)} availability`}
+                label={t('search.availability', { availability: formatPercent(result.availability) })}
               />
             )}
           {isKind(result, 'DataService') && result.technology && (
-            <Chip size="small" label={`Technology: ${result.technology}`} />
+            <Chip size="small" label={t('search.technology', { technology: result.technology })} />
           )}
           {isKind(result, 'Rotation') && result.timezone && (
-            <Chip size="small" label={`Timezone: ${result.timezone}`} />
+            <Chip size="small" label={t('search.timezone', { timezone: result.timezone })} />
           )}
         </Box>
         {isKind(result, 'Rotation') && <RotationOnCallNow doc={result} />}

@@ -3,14 +3,12 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import {
   normaliseEntityRef,
   type SubteamEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import useAsync from 'react-use/esm/useAsync';
 import {
   ContactDetails,
   LabelledValue,
@@ -20,6 +18,8 @@ import {
   refList,
   useDomains,
 } from '../shared';
+import { useOwnerSubteam } from './useOwnerSubteam';
+import { useDataInfraTranslation } from '../../hooks';
 
 /**
  * Who owns a DataService: its domain, its subteam with lead and members, the
@@ -27,7 +27,7 @@ import {
  */
 export function DataServiceOwnershipCard() {
   const { entity } = useEntity();
-  const catalogApi = useApi(catalogApiRef);
+  const { t } = useDataInfraTranslation();
   const domains = useDomains();
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const ownerRef = normaliseEntityRef(spec.owner, {
@@ -35,23 +35,15 @@ export function DataServiceOwnershipCard() {
     defaultNamespace: entity.metadata.namespace ?? 'default',
   });
 
-  const {
-    value: owner,
-    loading,
-    error,
-  } = useAsync(async () => {
-    if (!ownerRef) return undefined;
-    const found = await catalogApi.getEntityByRef(ownerRef);
-    return found as SubteamEntityV1alpha1 | undefined;
-  }, [catalogApi, ownerRef]);
+  const { value: owner, loading, error } = useOwnerSubteam(ownerRef);
 
   return (
-    <InfoCard title="Ownership">
+    <InfoCard title={t('ownershipCard.title')}>
       {(() => {
         if (!ownerRef) {
           return (
             <Typography variant="body2">
-              This service names no owner subteam (spec.owner).
+              {t('ownershipCard.noOwner')}
             </Typography>
           );
         }
@@ -63,45 +55,45 @@ export function DataServiceOwnershipCard() {
           <>
             {!owner && (
               <Typography variant="body2" color="error" paragraph>
-                The owner {ownerRef} is not in the catalog.
+                {t('ownershipCard.ownerMissing', { owner: ownerRef })}
               </Typography>
             )}
-            <LabelledValue label="Domain">
+            <LabelledValue label={t('common.labels.domain')}>
               {domainTitle(domains, ownerSpec.domain)}
             </LabelledValue>
-            <LabelledValue label="Subteam">
+            <LabelledValue label={t('ownershipCard.subteam')}>
               <RefLink
                 entityRef={ownerRef}
                 defaultKind="subteam"
                 title={owner?.metadata.title ?? owner?.metadata.name}
               />
             </LabelledValue>
-            <LabelledValue label="Lead">
+            <LabelledValue label={t('common.labels.lead')}>
               {ownerSpec.lead ? (
                 <RefLink entityRef={ownerSpec.lead} defaultKind="user" />
               ) : (
-                'No lead named'
+                t('common.noLeadNamed')
               )}
             </LabelledValue>
-            <LabelledValue label="Members">
+            <LabelledValue label={t('common.labels.members')}>
               <RefLinkList
                 entityRefs={refList(ownerSpec.members)}
                 defaultKind="user"
               />
             </LabelledValue>
-            <LabelledValue label="Stakeholders">
+            <LabelledValue label={t('common.labels.stakeholders')}>
               <RefLinkList
                 entityRefs={refList(ownerSpec.stakeholders)}
                 defaultKind="group"
               />
             </LabelledValue>
-            <LabelledValue label="Consumers">
+            <LabelledValue label={t('ownershipCard.consumers')}>
               <RefLinkList
                 entityRefs={refList(spec.consumers)}
                 defaultKind="group"
               />
             </LabelledValue>
-            <LabelledValue label="Contact">
+            <LabelledValue label={t('common.labels.contact')}>
               <ContactDetails contact={ownerSpec.contact} />
             </LabelledValue>
           </>

@@ -16,17 +16,18 @@ import {
   formatPercent,
 } from '../shared';
 import { MeasuredSla } from './MeasuredSla';
+import { useDataInfraTranslation, type DataInfraT } from '../../hooks';
 
 const SEVERITIES = ['sev1', 'sev2', 'sev3'] as const;
 
-function supportHoursText(sla: ServiceLevel): string {
+function supportHoursText(sla: ServiceLevel, t: DataInfraT): string {
   const hours = sla.supportHours;
-  if (!hours?.type) return 'Not stated';
+  if (!hours?.type) return t('slaCard.notStated');
   if (hours.type === '24x7') return '24x7';
   const windows = (hours.windows ?? [])
     .map(w => `${(w.days ?? []).join(', ')} ${w.from}–${w.to}`)
     .join('; ');
-  return `Business hours (${windows || 'mon–fri 09:00–17:00'})${
+  return `${t('slaCard.businessHours', { windows: windows || t('slaCard.defaultBusinessHours') })}${
     hours.timezone ? `, ${hours.timezone}` : ''
   }`;
 }
@@ -40,13 +41,14 @@ function supportHoursText(sla: ServiceLevel): string {
  */
 export function DataServiceSlaCard() {
   const { entity } = useEntity();
+  const { t } = useDataInfraTranslation();
   const sla = (entity.spec?.sla ?? undefined) as ServiceLevel | undefined;
 
   if (!sla || typeof sla !== 'object' || Object.keys(sla).length === 0) {
     return (
-      <InfoCard title="SLA">
+      <InfoCard title={t('slaCard.title')}>
         <Typography variant="body2">
-          This service declares no SLA (spec.sla).
+          {t('slaCard.noSla')}
         </Typography>
       </InfoCard>
     );
@@ -59,37 +61,37 @@ export function DataServiceSlaCard() {
   );
 
   return (
-    <InfoCard title="SLA">
-      <LabelledValue label="Availability">
+    <InfoCard title={t('slaCard.title')}>
+      <LabelledValue label={t('slaCard.availability')}>
         {formatPercent(sla.availability)}
-        {sla.availability !== undefined && ` over ${window}`}
+        {sla.availability !== undefined && t('slaCard.over', { window })}
       </LabelledValue>
-      <LabelledValue label="Error budget">
+      <LabelledValue label={t('slaCard.errorBudget')}>
         {budget === undefined
-          ? '—'
-          : `${formatDurationMs(budget)} of downtime per ${window}`}
+          ? t('common.none')
+          : t('slaCard.downtimePer', { duration: formatDurationMs(budget), window })}
       </LabelledValue>
       {hasIndicators(sla) && <MeasuredSla entityRef={stringifyEntityRef(entity)} />}
-      <LabelledValue label="Support hours">
-        {supportHoursText(sla)}
+      <LabelledValue label={t('slaCard.supportHours')}>
+        {supportHoursText(sla, t)}
       </LabelledValue>
       {sla.freshness && (
-        <LabelledValue label="Freshness">
+        <LabelledValue label={t('slaCard.freshness')}>
           {formatIsoDuration(sla.freshness)}
         </LabelledValue>
       )}
       {(sla.rpo || sla.rto) && (
-        <LabelledValue label="RPO / RTO">
+        <LabelledValue label={t('slaCard.rpoRto')}>
           {formatIsoDuration(sla.rpo)} / {formatIsoDuration(sla.rto)}
         </LabelledValue>
       )}
       {hasTimes ? (
-        <Table size="small" aria-label="Response and resolution times">
+        <Table size="small" aria-label={t('slaCard.timesTable')}>
           <TableHead>
             <TableRow>
-              <TableCell>Severity</TableCell>
-              <TableCell>First response</TableCell>
-              <TableCell>Resolution</TableCell>
+              <TableCell>{t('slaCard.severity')}</TableCell>
+              <TableCell>{t('slaCard.firstResponse')}</TableCell>
+              <TableCell>{t('slaCard.resolution')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -105,7 +107,7 @@ export function DataServiceSlaCard() {
           </TableBody>
         </Table>
       ) : (
-        <Typography variant="body2">No response times stated.</Typography>
+        <Typography variant="body2">{t('slaCard.noResponseTimes')}</Typography>
       )}
     </InfoCard>
   );

@@ -3,7 +3,6 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import TextField from '@material-ui/core/TextField';
@@ -11,8 +10,6 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Box from '@material-ui/core/Box';
 import { useId, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { dataInfraApiRef } from '../../api';
 import {
   RefLink,
   formatDurationMs,
@@ -21,8 +18,10 @@ import {
   viewerZone,
 } from '../shared';
 import { EscalationTimeline } from './EscalationTimeline';
+import { useEscalation } from './useEscalation';
 import { groupFindings } from '@data-infra/backstage-plugin-data-infra-common';
 import { FindingGroupList } from '../ChecksCard/FindingGroupList';
+import { useDataInfraTranslation } from '../../hooks';
 
 /**
  * Whom an alert on this DataService (or, on a Subteam, its default policy)
@@ -32,7 +31,7 @@ import { FindingGroupList } from '../ChecksCard/FindingGroupList';
  */
 export function EscalationPathCard(props: { showFindings?: boolean }) {
   const { entity } = useEntity();
-  const api = useApi(dataInfraApiRef);
+  const { t } = useDataInfraTranslation();
   const entityRef = stringifyEntityRef(entity);
   const zone = viewerZone();
   // The datetime-local value, a wall-clock time in the viewer's zone; empty = now.
@@ -40,26 +39,23 @@ export function EscalationPathCard(props: { showFindings?: boolean }) {
   const inputId = useId();
   const at = localInputToIso(atInput, zone);
 
-  const { value, loading, error } = useAsync(
-    () => api.getEscalation(entityRef, at ? { at } : undefined),
-    [api, entityRef, at],
-  );
+  const { value, loading, error } = useEscalation(entityRef, at);
 
   return (
-    <InfoCard title="Escalation path">
+    <InfoCard title={t('escalationPathCard.title')}>
       <Box display="flex" alignItems="center" mb={1} style={{ gap: 8 }}>
         <TextField
           id={inputId}
-          label="At another time"
+          label={t('escalationPathCard.atAnotherTime')}
           type="datetime-local"
           value={atInput}
           onChange={e => setAtInput(e.target.value)}
           InputLabelProps={{ shrink: true }}
-          helperText={`Your time zone: ${zone}`}
+          helperText={t('escalationPathCard.yourTimeZone', { zone })}
         />
         {atInput && (
           <Button size="small" onClick={() => setAtInput('')}>
-            Now
+            {t('escalationPathCard.now')}
           </Button>
         )}
       </Box>
@@ -69,28 +65,23 @@ export function EscalationPathCard(props: { showFindings?: boolean }) {
         if (!value || value.levels.length === 0) {
           return (
             <Typography variant="body2">
-              No escalation policy applies to this entity: neither it nor its
-              owner subteam declares spec.escalation.
+              {t('escalationPathCard.noPolicy')}
             </Typography>
           );
         }
         return (
           <>
             <Typography variant="body2" color="textSecondary">
-              As of {formatInstantIn(value.at, zone)}
-              {value.inherited && value.policyRef && (
-                <>
-                  {' · policy inherited from '}
-                  <RefLink entityRef={value.policyRef} />
-                </>
-              )}
-              {value.repeat > 0 &&
-                ` · repeats ${value.repeat} time${value.repeat > 1 ? 's' : ''}`}
+              {t('escalationPathCard.asOf', { time: formatInstantIn(value.at, zone) })}
+              {value.inherited &&
+                value.policyRef &&
+                t('escalationPathCard.inheritedFrom', { policy: <RefLink entityRef={value.policyRef} /> })}
+              {value.repeat > 0 && t('escalationPathCard.repeats', { count: value.repeat })}
               {value.firstReachableAfterMs === null
-                ? ' · nobody is reachable'
-                : ` · first person reached after ${formatDurationMs(
-                    value.firstReachableAfterMs,
-                  )}`}
+                ? t('escalationPathCard.nobodyReachable')
+                : t('escalationPathCard.firstReachedAfter', {
+                    duration: formatDurationMs(value.firstReachableAfterMs),
+                  })}
             </Typography>
             <EscalationTimeline escalation={value} zone={zone} />
             {props.showFindings && value.findings.length > 0 && (

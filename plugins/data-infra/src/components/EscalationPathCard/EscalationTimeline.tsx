@@ -9,40 +9,31 @@ import Alert from '@material-ui/lab/Alert';
 import Typography from '@material-ui/core/Typography';
 import type { EscalationResponse } from '@data-infra/backstage-plugin-data-infra-common';
 import { RefLink, SafeLink, formatDurationMs, formatInstantIn } from '../shared';
+import { useDataInfraTranslation, type DataInfraT } from '../../hooks';
 
 type Level = EscalationResponse['levels'][number];
 
-function delayText(level: Level): string {
+function delayText(level: Level, t: DataInfraT): string {
   return level.afterMs === 0
-    ? 'At once'
-    : `After ${formatDurationMs(level.afterMs)}`;
+    ? t('common.atOnce')
+    : t('common.after', { duration: formatDurationMs(level.afterMs) });
 }
 
-function viaText(level: Level) {
+function viaText(level: Level, t: DataInfraT) {
+  const target = <RefLink entityRef={level.targetRef} title={level.targetTitle} />;
   switch (level.via) {
     case 'rotation':
-      return (
-        <>
-          {level.role === 'secondary' ? 'Secondary' : 'Primary'} of rotation{' '}
-          <RefLink entityRef={level.targetRef} title={level.targetTitle} />
-        </>
-      );
+      return t('escalationTimeline.roleOfRotation', {
+        role: level.role === 'secondary' ? t('common.role.secondary') : t('common.role.primary'),
+        target,
+      });
     case 'subteamLead':
-      return (
-        <>
-          Lead of{' '}
-          <RefLink entityRef={level.targetRef} title={level.targetTitle} />
-        </>
-      );
+      return t('escalationTimeline.leadOf', { target });
     default:
       // The person reached is listed below; name whom it would page when nobody is.
-      return level.people.length > 0 ? (
-        <>Paged directly</>
-      ) : (
-        <>
-          <RefLink entityRef={level.targetRef} title={level.targetTitle} />, paged directly
-        </>
-      );
+      return level.people.length > 0
+        ? t('escalationTimeline.pagedDirectly')
+        : t('escalationTimeline.targetPagedDirectly', { target });
   }
 }
 
@@ -56,6 +47,7 @@ export function EscalationTimeline(props: {
   zone: string;
 }) {
   const { escalation, zone } = props;
+  const { t } = useDataInfraTranslation();
   const levels = [...escalation.levels].sort((a, b) => a.index - b.index);
   return (
     <Timeline align="left">
@@ -63,7 +55,7 @@ export function EscalationTimeline(props: {
         <TimelineItem key={level.index}>
           <TimelineOppositeContent style={{ flex: 0, minWidth: 110 }}>
             <Typography variant="body2" color="textSecondary">
-              {delayText(level)}
+              {delayText(level, t)}
             </Typography>
           </TimelineOppositeContent>
           <TimelineSeparator>
@@ -72,7 +64,7 @@ export function EscalationTimeline(props: {
           </TimelineSeparator>
           <TimelineContent>
             <Typography variant="subtitle2" component="div">
-              Level {level.index + 1}: {viaText(level)}
+              {t('escalationTimeline.level', { number: String(level.index + 1), via: viaText(level, t) })}
             </Typography>
             {level.reachable && level.people.length > 0 ? (
               level.people.map(person => (
@@ -82,8 +74,8 @@ export function EscalationTimeline(props: {
                   key={`${person.ref}-${person.role ?? ''}`}
                 >
                   <RefLink entityRef={person.ref} title={person.displayName} />
-                  {person.role && ` (${person.role})`}
-                  {person.until && ` until ${formatInstantIn(person.until, zone)}`}
+                  {person.role && t('escalationTimeline.personRole', { role: person.role })}
+                  {person.until && t('escalationTimeline.until', { time: formatInstantIn(person.until, zone) })}
                   {person.email && (
                     <>
                       {' · '}
@@ -94,8 +86,9 @@ export function EscalationTimeline(props: {
               ))
             ) : (
               <Alert severity="warning">
-                Nobody is reached at this level
-                {level.reason ? `: ${level.reason}` : '.'}
+                {level.reason
+                  ? t('escalationTimeline.nobodyReachedBecause', { reason: level.reason })
+                  : t('escalationTimeline.nobodyReachedEnd')}
               </Alert>
             )}
           </TimelineContent>

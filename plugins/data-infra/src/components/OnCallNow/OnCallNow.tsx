@@ -3,7 +3,6 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
@@ -13,8 +12,7 @@ import type {
   SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { dataInfraApiRef } from '../../api';
+import { useSubteamsOnCall } from './useSubteamsOnCall';
 import {
   ContactDetails,
   EscalationNow,
@@ -28,10 +26,12 @@ import {
   MoreInServiceCatalog,
   viewerZone,
 } from '../shared';
+import { useDataInfraTranslation } from '../../hooks';
 
 function Runbooks(props: { subteam: SubteamOnCall }) {
   const { subteam } = props;
-  if (subteam.runbookCount === 0) return <>None linked</>;
+  const { t } = useDataInfraTranslation();
+  if (subteam.runbookCount === 0) return <>{t('onCallPage.noRunbooks')}</>;
   return (
     <>
       {subteam.runbooks.map((runbook, i) => (
@@ -47,41 +47,42 @@ function Runbooks(props: { subteam: SubteamOnCall }) {
 
 function SubteamCard(props: { subteam: SubteamOnCall; domainTitle: string; zone: string }) {
   const { subteam, zone } = props;
+  const { t } = useDataInfraTranslation();
   return (
     <InfoCard
       title={<RefLink entityRef={subteam.ref} title={subteam.title} />}
       titleTypographyProps={{ component: 'h2' }}
-      subheader={`Domain: ${props.domainTitle}`}
+      subheader={t('onCallPage.domain', { domain: props.domainTitle })}
     >
       {subteam.rotations.length === 0 ? (
-        <LabelledValue label="On call">
-          No rotation: alerts follow the escalation policy below.
+        <LabelledValue label={t('onCallPage.onCall')}>
+          {t('onCallPage.noRotation')}
         </LabelledValue>
       ) : (
         subteam.rotations.map(rotation => (
-          <LabelledValue key={rotation.rotation.ref} label="On call">
+          <LabelledValue key={rotation.rotation.ref} label={t('onCallPage.onCall')}>
             <RefLink entityRef={rotation.rotation.ref} title={rotation.rotation.title} />{' '}
             <Typography variant="caption" color="textSecondary">
-              (runs in {rotation.rotation.timezone})
+              {t('onCallPage.runsIn', { zone: rotation.rotation.timezone })}
             </Typography>
             <OnCallList onCall={rotation.onCall} zone={zone} />
             {rotation.nextHandoff && (
               <Typography variant="caption" color="textSecondary" component="div">
-                Next hand-off {formatInstantIn(rotation.nextHandoff, zone)}
+                {t('onCallPage.nextHandoff', { time: formatInstantIn(rotation.nextHandoff, zone) })}
               </Typography>
             )}
           </LabelledValue>
         ))
       )}
-      <LabelledValue label="How to page">
+      <LabelledValue label={t('onCallPage.howToPage')}>
         <ContactDetails contact={subteam.contact} />
       </LabelledValue>
-      <LabelledValue label="Escalation now">
+      <LabelledValue label={t('onCallPage.escalationNow')}>
         <EscalationNow levels={subteam.escalation?.levels} />
       </LabelledValue>
-      <LabelledValue label="Handles">
+      <LabelledValue label={t('onCallPage.handles')}>
         {subteam.handles.length === 0 ? (
-          'Not stated'
+          t('onCallPage.notStated')
         ) : (
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {subteam.handles.map((handle, i) => (
@@ -90,7 +91,7 @@ function SubteamCard(props: { subteam: SubteamOnCall; domainTitle: string; zone:
           </ul>
         )}
       </LabelledValue>
-      <LabelledValue label="Runbooks">
+      <LabelledValue label={t('onCallPage.runbooks')}>
         <Runbooks subteam={subteam} />
       </LabelledValue>
     </InfoCard>
@@ -100,6 +101,7 @@ function SubteamCard(props: { subteam: SubteamOnCall; domainTitle: string; zone:
 /** The loaded page; split out so it can be rendered from a fixed answer. */
 export function OnCallNowView(props: { answer: SubteamsOnCallResponse }) {
   const { answer } = props;
+  const { t } = useDataInfraTranslation();
   const domains = useDomains();
   const zone = viewerZone();
   const [filter, setFilter] = useState('');
@@ -114,25 +116,25 @@ export function OnCallNowView(props: { answer: SubteamsOnCallResponse }) {
   }, [answer, filter, domains]);
 
   if (answer.subteams.length === 0) {
-    return <Typography variant="body2">No subteam is registered yet.</Typography>;
+    return <Typography variant="body2">{t('onCallPage.noSubteams')}</Typography>;
   }
   return (
     <>
       <Box display="flex" alignItems="flex-end" flexWrap="wrap" mb={2} style={{ gap: 16 }}>
         <TextField
-          label="Filter subteams"
+          label={t('onCallPage.filterLabel')}
           value={filter}
           onChange={e => setFilter(e.target.value)}
-          placeholder="Name, domain or what it handles"
+          placeholder={t('onCallPage.filterPlaceholder')}
           InputLabelProps={{ shrink: true }}
           style={{ minWidth: 280 }}
         />
         <Typography variant="body2" color="textSecondary">
-          As of {formatInstantIn(answer.at, zone)}; times in your zone ({zone}).
+          {t('onCallPage.asOf', { time: formatInstantIn(answer.at, zone), zone })}
         </Typography>
       </Box>
       {shown.length === 0 && (
-        <Typography variant="body2">No subteam matches the filter.</Typography>
+        <Typography variant="body2">{t('onCallPage.noMatch')}</Typography>
       )}
       <Grid container spacing={2}>
         {shown.map(subteam => (
@@ -156,8 +158,7 @@ export function OnCallNowView(props: { answer: SubteamsOnCallResponse }) {
  * subteam handles and the runbooks of its services.
  */
 export function OnCallNow() {
-  const api = useApi(dataInfraApiRef);
-  const { value, loading, error } = useAsync(() => api.getSubteamsOnCall(), [api]);
+  const { value, loading, error } = useSubteamsOnCall();
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return null;

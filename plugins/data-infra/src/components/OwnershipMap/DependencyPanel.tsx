@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import Button from '@material-ui/core/Button';
 import { RefLink } from '../shared';
 import type { MapEdge } from './filterMap';
+import { useDataInfraTranslation } from '../../hooks';
 
 /**
  * The cross-domain dependencies of the selected service: the shared
@@ -17,33 +18,38 @@ export function DependencyPanel(props: {
   onClose: () => void;
 }) {
   const { service, dependsOn, usedBy, titleOf, domainTitleOf } = props;
+  const { t } = useDataInfraTranslation();
   return (
     <Paper
       style={{ padding: 16, marginBottom: 16 }}
-      aria-label="Cross-domain dependencies"
+      aria-label={t('ownershipMap.dependencies')}
     >
       <Typography variant="subtitle1">
-        Cross-domain dependencies of {service.title}
+        {t('ownershipMap.dependenciesOf', { service: service.title })}
       </Typography>
       {dependsOn.length === 0 && usedBy.length === 0 && (
         <Typography variant="body2">
-          {service.title} has no dependency across domains.
+          {t('ownershipMap.noDependencies', { service: service.title })}
         </Typography>
       )}
       {dependsOn.map(edge => (
         <Typography variant="body2" key={`to-${edge.to}`}>
-          Depends on <RefLink entityRef={edge.to} title={titleOf(edge.to)} /> (
-          {domainTitleOf(edge.toDomain)})
+          {t('ownershipMap.dependsOn', {
+            service: <RefLink entityRef={edge.to} title={titleOf(edge.to)} />,
+            domain: domainTitleOf(edge.toDomain),
+          })}
         </Typography>
       ))}
       {usedBy.map(edge => (
         <Typography variant="body2" key={`from-${edge.from}`}>
-          Used by <RefLink entityRef={edge.from} title={titleOf(edge.from)} /> (
-          {domainTitleOf(edge.fromDomain)})
+          {t('ownershipMap.usedBy', {
+            service: <RefLink entityRef={edge.from} title={titleOf(edge.from)} />,
+            domain: domainTitleOf(edge.fromDomain),
+          })}
         </Typography>
       ))}
       <Button size="small" onClick={props.onClose}>
-        Clear selection
+        {t('ownershipMap.clearSelection')}
       </Button>
     </Paper>
   );

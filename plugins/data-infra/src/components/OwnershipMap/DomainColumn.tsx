@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { OnCallList, RefLink, RefLinkList } from '../shared';
 import type { MapDomain, MapService } from './filterMap';
 import { ServiceTileList } from './ServiceTileList';
+import { useDataInfraTranslation } from '../../hooks';
 
 const useStyles = makeStyles(theme => ({
   column: { padding: theme.spacing(2), minWidth: 0 },
@@ -33,6 +34,7 @@ export function DomainColumn(props: {
 }) {
   const { domain, services } = props;
   const classes = useStyles();
+  const { t } = useDataInfraTranslation();
   const [showAll, setShowAll] = useState(false);
   const hidden = showAll ? 0 : Math.max(0, domain.subteams.length - VISIBLE_SUBTEAMS);
   const subteams = hidden ? domain.subteams.slice(0, VISIBLE_SUBTEAMS) : domain.subteams;
@@ -51,7 +53,7 @@ export function DomainColumn(props: {
         </Typography>
       )}
       {domain.subteams.length === 0 && (
-        <Typography variant="body2">No subteam in this domain yet.</Typography>
+        <Typography variant="body2">{t('ownershipMap.noSubteam')}</Typography>
       )}
       {subteams.map(subteam => {
         const onCall = subteam.rotations.flatMap(r => r.onCall);
@@ -61,31 +63,26 @@ export function DomainColumn(props: {
               <RefLink entityRef={subteam.ref} title={subteam.title} />
             </Typography>
             <Typography variant="body2" component="div">
-              Lead:{' '}
-              {subteam.lead ? (
-                <RefLink
-                  entityRef={subteam.lead.ref}
-                  title={subteam.lead.displayName}
-                />
-              ) : (
-                'none'
-              )}
+              {t('ownershipMap.lead', {
+                lead: subteam.lead ? (
+                  <RefLink entityRef={subteam.lead.ref} title={subteam.lead.displayName} />
+                ) : (
+                  t('ownershipMap.noLead')
+                ),
+              })}
             </Typography>
             <Typography variant="body2" component="div">
-              Members ({subteam.members.length}):{' '}
-              <RefLinkList
-                entityRefs={subteam.members.map(m => ({
-                  ref: m.ref,
-                  title: m.displayName,
-                }))}
-              />
+              {t('ownershipMap.membersCount', {
+                count: subteam.members.length,
+                members: <RefLinkList entityRefs={subteam.members.map(m => ({ ref: m.ref, title: m.displayName }))} />,
+              })}
             </Typography>
             <Typography variant="body2" component="div">
-              Stakeholders: <RefLinkList entityRefs={subteam.stakeholders} />
+              {t('ownershipMap.stakeholders', { stakeholders: <RefLinkList entityRefs={subteam.stakeholders} /> })}
             </Typography>
             <Typography variant="body2" component="div">
               {subteam.rotations.length === 0 ? (
-                'No rotation'
+                t('ownershipMap.noRotation')
               ) : (
                 <OnCallList onCall={onCall} />
               )}
@@ -95,14 +92,17 @@ export function DomainColumn(props: {
       })}
       {hidden > 0 && (
         <Button size="small" onClick={() => setShowAll(true)}>
-          Show all {domain.subteams.length} subteams
+          {t('ownershipMap.showAllSubteams', { count: domain.subteams.length })}
         </Button>
       )}
       <Divider />
       <Typography variant="subtitle2" component="h3" style={{ marginTop: 8 }}>
         {services.length === domain.services.length
-          ? `${services.length.toLocaleString('en-US')} services`
-          : `${services.length.toLocaleString('en-US')} of ${domain.services.length.toLocaleString('en-US')} services`}
+          ? t('ownershipMap.servicesCount', { number: services.length.toLocaleString('en-US') })
+          : t('ownershipMap.servicesOfCount', {
+              number: services.length.toLocaleString('en-US'),
+              total: domain.services.length.toLocaleString('en-US'),
+            })}
       </Typography>
       <ServiceTileList
         services={services}

@@ -1,16 +1,15 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { OwnershipMapResponse } from '@data-infra/backstage-plugin-data-infra-common';
 import { useDeferredValue, useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { dataInfraApiRef } from '../../api';
 import { BudgetLegend } from './BudgetLegend';
 import { DependencyPanel } from './DependencyPanel';
 import { DomainColumn } from './DomainColumn';
 import { MapFilters } from './MapFilters';
+import { useOwnershipMap } from './useOwnershipMap';
 import { EMPTY_FILTER, edgesOf, filterOptions, filterServices } from './filterMap';
+import { useDataInfraTranslation } from '../../hooks';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -27,6 +26,7 @@ const useStyles = makeStyles(theme => ({
 export function OwnershipMapView(props: { map: OwnershipMapResponse }) {
   const { map } = props;
   const classes = useStyles();
+  const { t } = useDataInfraTranslation();
   const [filter, setFilter] = useState(EMPTY_FILTER);
   // Typing stays responsive at 5,000 services: filtering lags a keystroke.
   const deferredFilter = useDeferredValue(filter);
@@ -96,7 +96,7 @@ export function OwnershipMapView(props: { map: OwnershipMapResponse }) {
         />
       )}
       {map.domains.length === 0 ? (
-        <Typography variant="body2">No domain is configured.</Typography>
+        <Typography variant="body2">{t('ownershipMap.noDomains')}</Typography>
       ) : (
         <div className={classes.grid}>
           {filtered.map(({ domain, services }) => (
@@ -122,8 +122,7 @@ export function OwnershipMapView(props: { map: OwnershipMapResponse }) {
  * each with its subteams and its services.
  */
 export function OwnershipMap() {
-  const api = useApi(dataInfraApiRef);
-  const { value, loading, error } = useAsync(() => api.getMap(), [api]);
+  const { value, loading, error } = useOwnershipMap();
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return null;

@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import type { CSSProperties } from 'react';
 import { BUDGET_STATUS, RefLink, SeverityChip, formatPercent } from '../shared';
 import type { MapService } from './filterMap';
+import { useDataInfraTranslation } from '../../hooks';
 
 export const TILE_HEIGHT = 64;
 
@@ -39,14 +40,22 @@ export function ServiceTile(props: {
 }) {
   const { service, selected, related, onSelect, style } = props;
   const classes = useStyles();
-  const budget = service.measured ? BUDGET_STATUS[service.measured.status] : undefined;
+  const { t } = useDataInfraTranslation();
+  const status = service.measured?.status;
+  const budget = status
+    ? {
+        colour: BUDGET_STATUS[status].colour,
+        label: t(`budgetStatus.${status}.label`),
+        meaning: t(`budgetStatus.${status}.meaning`),
+      }
+    : undefined;
   return (
     <div style={style}>
       <div
         role="button"
         tabIndex={0}
         aria-pressed={selected}
-        aria-label={`Select ${service.title}`}
+        aria-label={t('ownershipMap.selectService', { service: service.title })}
         className={[
           classes.tile,
           selected && classes.selected,
@@ -56,7 +65,7 @@ export function ServiceTile(props: {
           .join(' ')}
         // The measured error budget colours the tile's left edge (see the legend).
         style={budget ? { borderLeft: `6px solid ${budget.colour}` } : undefined}
-        title={budget ? `${budget.label}: ${budget.meaning}` : undefined}
+        title={budget ? t('ownershipMap.budgetTitle', { label: budget.label, meaning: budget.meaning }) : undefined}
         onClick={() => onSelect(service.ref)}
         onKeyDown={e => {
           if (e.key === 'Enter' || e.key === ' ') {
@@ -70,18 +79,20 @@ export function ServiceTile(props: {
         </Typography>
         <div className={classes.facts}>
           <Typography variant="caption">
-            {service.tier ? `Tier ${service.tier}` : 'No tier'}
+            {service.tier ? t('ownershipMap.tier', { tier: String(service.tier) }) : t('ownershipMap.noTier')}
           </Typography>
           <Typography variant="caption">
             {service.availability !== undefined
               ? formatPercent(service.availability)
-              : 'No SLA'}
+              : t('ownershipMap.noSla')}
           </Typography>
           {service.measured && (
             <Typography variant="caption" style={{ color: budget!.colour, fontWeight: 600 }}>
               {service.measured.budgetLeft === undefined
                 ? budget!.label
-                : `${Math.round(service.measured.budgetLeft * 100).toString().replace('-', '−')} % left`}
+                : t('ownershipMap.percentLeft', {
+                    percent: Math.round(service.measured.budgetLeft * 100).toString().replace('-', '−'),
+                  })}
             </Typography>
           )}
           {service.worstFinding && (

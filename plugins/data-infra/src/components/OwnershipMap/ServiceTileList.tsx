@@ -2,6 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import { FixedSizeList, type ListChildComponentProps } from 'react-window';
 import type { MapService } from './filterMap';
 import { ServiceTile, TILE_HEIGHT } from './ServiceTile';
+import { useDataInfraTranslation } from '../../hooks';
 
 /** Tiles visible without scrolling inside one domain. */
 const VISIBLE_TILES = 8;
@@ -37,8 +38,9 @@ export function ServiceTileList(props: {
   onSelect: (ref: string) => void;
 }) {
   const { services } = props;
+  const { t } = useDataInfraTranslation();
   if (services.length === 0) {
-    return <Typography variant="body2">No services match.</Typography>;
+    return <Typography variant="body2">{t('ownershipMap.noServicesMatch')}</Typography>;
   }
   return (
     <FixedSizeList<RowData>

@@ -42,7 +42,11 @@ describe('RotationCard', () => {
     expect(ref).toBe('rotation:default/data-platform-oncall');
     expect(Date.parse(window.to) - Date.parse(window.from)).toBeGreaterThanOrEqual(28 * 86_400_000 - 3_600_000);
     expect(DateTime.fromISO(window.from).setZone(DateTime.local().zoneName!).toFormat('HH:mm')).toBe('00:00');
-    expect(api.getOnCall).toHaveBeenCalledWith({ rotation: 'rotation:default/data-platform-oncall' });
+    // This rotation only, once: never every rotation of the org.
+    expect(api.getOnCall.mock.calls).toEqual([[{ rotation: 'rotation:default/data-platform-oncall' }]]);
+    expect(api.getShifts).toHaveBeenCalledTimes(1);
+    expect(api.getSubteamsOnCall).not.toHaveBeenCalled();
+    expect(api.getMap).not.toHaveBeenCalled();
 
     // The calendar link is the viewer's own, asked for only on click (see CalendarSubscription).
     expect(screen.getByRole('button', { name: 'Get my calendar link' })).toBeInTheDocument();

@@ -3,7 +3,6 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Accordion from '@material-ui/core/Accordion';
@@ -20,8 +19,7 @@ import {
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { dataInfraApiRef } from '../../api';
+import { useOnCall, useDataInfraTranslation, type DataInfraT } from '../../hooks';
 import {
   LabelledValue,
   OnCallList,
@@ -33,17 +31,18 @@ import { CalendarSubscription } from './CalendarSubscription';
 import { handoffRhythm } from './rhythm';
 import { ShiftTable } from './ShiftTable';
 import { ShiftTimeline } from './ShiftTimeline';
+import { useShifts } from './useShifts';
 
 /** How far ahead the card shows shifts. */
 const UPCOMING_DAYS = 28;
 
-function coverageText(spec: Partial<RotationEntityV1alpha1['spec']>): string {
+function coverageText(spec: Partial<RotationEntityV1alpha1['spec']>, t: DataInfraT): string {
   const coverage = spec.coverage;
-  if (!Array.isArray(coverage) || coverage.length === 0) return 'Around the clock (24x7)';
+  if (!Array.isArray(coverage) || coverage.length === 0) return t('rotationCard.aroundTheClock');
   try {
     return describeWindows(coverage, spec.timezone ?? 'UTC');
   } catch {
-    return 'Not readable';
+    return t('rotationCard.notReadable');
   }
 }
 
@@ -66,10 +65,11 @@ function Participants(props: {
   nextHandoff: string | null;
 }) {
   const { shifts, onCall, nextHandoff } = props;
+  const { t } = useDataInfraTranslation();
   const next = nextHandoff
     ? shifts.shifts.find(s => s.role === 'primary' && Date.parse(s.start) >= Date.parse(nextHandoff))
     : undefined;
-  if (shifts.participants.length === 0) return <>None</>;
+  if (shifts.participants.length === 0) return <>{t('rotationCard.noParticipants')}</>;
   return (
     <ol style={{ margin: 0, paddingLeft: 20 }}>
       {shifts.participants.map(person => {
@@ -78,10 +78,10 @@ function Participants(props: {
           <li key={person.ref} style={{ marginBottom: 2 }}>
             <RefLink entityRef={person.ref} title={person.displayName} />
             {roles.map(role => (
-              <Chip key={role} size="small" color="primary" label={`${role} now`} style={{ marginLeft: 8 }} />
+              <Chip key={role} size="small" color="primary" label={t('rotationCard.roleNow', { role: t(`common.roleName.${role}`) })} style={{ marginLeft: 8 }} />
             ))}
             {next?.user.ref === person.ref && (
-              <Chip size="small" variant="outlined" label="next primary" style={{ marginLeft: 8 }} />
+              <Chip size="small" variant="outlined" label={t('rotationCard.nextPrimary')} style={{ marginLeft: 8 }} />
             )}
           </li>
         );
@@ -98,7 +98,7 @@ function Participants(props: {
  */
 export function RotationCard() {
   const { entity } = useEntity();
-  const api = useApi(dataInfraApiRef);
+  const { t } = useDataInfraTranslation();
   const entityRef = stringifyEntityRef(entity);
   const spec: Partial<RotationEntityV1alpha1['spec']> = entity.spec ?? {};
   const zone = viewerZone();
@@ -114,16 +114,20 @@ export function RotationCard() {
     };
   });
 
-  const { value, loading, error } = useAsync(async () => {
-    const [onCall, shifts] = await Promise.all([
-      api.getOnCall({ rotation: entityRef }),
-      api.getShifts(entityRef, { from: window.from, to: window.to }),
-    ]);
-    const now = onCall.rotations.find(
-      r => r.rotation.ref.toLocaleLowerCase('en-US') === entityRef.toLocaleLowerCase('en-US'),
-    );
-    return { now, shifts };
-  }, [api, entityRef, window]);
+  // This rotation only (GET /oncall?rotation=), and its shifts.
+  const onCall = useOnCall({ rotation: entityRef });
+  const shiftsAnswer = useShifts(entityRef, window.from, window.to);
+  const loading = onCall.loading || shiftsAnswer.loading;
+  const error = onCall.error ?? shiftsAnswer.error;
+  const value =
+    onCall.value && shiftsAnswer.value
+      ? {
+          now: onCall.value.rotations.find(
+            r => r.rotation.ref.toLocaleLowerCase('en-US') === entityRef.toLocaleLowerCase('en-US'),
+          ),
+          shifts: shiftsAnswer.value,
+        }
+      : undefined;
 
   // Overrides still ahead or running (a half-filled one is shown as written).
   const overrides = (Array.isArray(spec.overrides) ? spec.overrides : []).filter(
@@ -132,16 +136,16 @@ export function RotationCard() {
   const depth = spec.depth === 1 ? 1 : 2;
 
   return (
-    <InfoCard title="On call">
-      <LabelledValue label="Owner">
+    <InfoCard title={t('rotationCard.title')}>
+      <LabelledValue label={t('common.labels.owner')}>
         <RefLink entityRef={spec.owner} defaultKind="subteam" />
       </LabelledValue>
-      <LabelledValue label="Hands off">
-        {handoffRhythm(spec) ?? 'Not readable from spec.start and spec.shiftLength'}
+      <LabelledValue label={t('rotationCard.handsOff')}>
+        {handoffRhythm(spec) ?? t('rotationCard.handsOffUnreadable')}
         {' · '}
-        {depth === 1 ? 'primary only' : 'primary and secondary'}
+        {depth === 1 ? t('rotationCard.primaryOnly') : t('rotationCard.primaryAndSecondary')}
       </LabelledValue>
-      <LabelledValue label="Coverage">{coverageText(spec)}</LabelledValue>
+      <LabelledValue label={t('rotationCard.coverage')}>{coverageText(spec, t)}</LabelledValue>
       {(() => {
         if (loading) return <Progress />;
         if (error) return <ResponseErrorPanel error={error} />;
@@ -149,39 +153,40 @@ export function RotationCard() {
         const { shifts } = value;
         return (
           <>
-            <LabelledValue label="On call now">
+            <LabelledValue label={t('rotationCard.onCallNow')}>
               <OnCallList onCall={value.now?.onCall ?? []} zone={zone} />
             </LabelledValue>
-            <LabelledValue label="Next hand-off">
-              {value.now?.nextHandoff ? formatInstantIn(value.now.nextHandoff, zone) : 'None foreseen'}
+            <LabelledValue label={t('rotationCard.nextHandoff')}>
+              {value.now?.nextHandoff ? formatInstantIn(value.now.nextHandoff, zone) : t('rotationCard.noneForeseen')}
             </LabelledValue>
-            <LabelledValue label="Participants, in order">
+            <LabelledValue label={t('rotationCard.participants')}>
               <Participants
                 shifts={shifts}
                 onCall={value.now?.onCall ?? []}
                 nextHandoff={value.now?.nextHandoff ?? null}
               />
             </LabelledValue>
-            <LabelledValue label="Overrides">
+            <LabelledValue label={t('rotationCard.overrides')}>
               {overrides.length === 0
-                ? 'None ahead'
+                ? t('rotationCard.noOverrides')
                 : overrides.map((o, i) => (
                     <div key={i}>
                       {overrideText(o.start, o.end, rotationZone)}:{' '}
-                      <RefLink entityRef={o.user} defaultKind="user" /> as {o.role ?? 'primary'}
+                      <RefLink entityRef={o.user} defaultKind="user" />
+                      {t('rotationCard.overrideAs', { role: o.role ?? 'primary' })}
                     </div>
                   ))}
             </LabelledValue>
-            <LabelledValue label="Calendar">
+            <LabelledValue label={t('rotationCard.calendar')}>
               <CalendarSubscription rotationRef={entityRef} />
             </LabelledValue>
             <Typography variant="subtitle2" style={{ margin: '16px 0 8px' }}>
-              Next {UPCOMING_DAYS / 7} weeks
-              {shifts.truncated && ' (list cut short)'}
+              {t('rotationCard.nextWeeks', { count: UPCOMING_DAYS / 7 })}
+              {shifts.truncated && t('rotationCard.cutShort')}
             </Typography>
             {shifts.shifts.length === 0 ? (
               <Typography variant="body2">
-                No shifts in the next {UPCOMING_DAYS / 7} weeks.
+                {t('rotationCard.noShifts', { count: UPCOMING_DAYS / 7 })}
               </Typography>
             ) : (
               <>
@@ -197,7 +202,7 @@ export function RotationCard() {
                 <Accordion style={{ marginTop: 16 }} TransitionProps={{ unmountOnExit: false }}>
                   <AccordionSummary expandIcon={<ExpandMoreIcon />}>
                     <Typography variant="body2">
-                      The same shifts as a table ({shifts.shifts.length})
+                      {t('rotationCard.asTable', { count: shifts.shifts.length })}
                     </Typography>
                   </AccordionSummary>
                   <AccordionDetails>

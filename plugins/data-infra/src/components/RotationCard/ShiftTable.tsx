@@ -7,6 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import type { ShiftsResponse } from '@data-infra/backstage-plugin-data-infra-common';
 import { RefLink } from '../shared';
 import { formatLocal } from './shiftText';
+import { useDataInfraTranslation } from '../../hooks';
 
 /**
  * Shifts in start order, primary before secondary at the same start, times
@@ -14,19 +15,20 @@ import { formatLocal } from './shiftText';
  * timeline.
  */
 export function ShiftTable(props: { shifts: ShiftsResponse['shifts']; zone: string }) {
+  const { t } = useDataInfraTranslation();
   const roleRank = (role: string) => (role === 'primary' ? 0 : 1);
   const shifts = [...props.shifts].sort(
     (a, b) => a.start.localeCompare(b.start) || roleRank(a.role) - roleRank(b.role),
   );
   return (
-    <Table size="small" aria-label="Upcoming shifts">
-      <caption>Times in your zone ({props.zone}).</caption>
+    <Table size="small" aria-label={t('shifts.tableLabel')}>
+      <caption>{t('shifts.timesInYourZone', { zone: props.zone })}</caption>
       <TableHead>
         <TableRow>
-          <TableCell>From</TableCell>
-          <TableCell>Until</TableCell>
-          <TableCell>Role</TableCell>
-          <TableCell>Person</TableCell>
+          <TableCell>{t('shifts.from')}</TableCell>
+          <TableCell>{t('shifts.until')}</TableCell>
+          <TableCell>{t('shifts.role')}</TableCell>
+          <TableCell>{t('shifts.person')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -38,7 +40,7 @@ export function ShiftTable(props: { shifts: ShiftsResponse['shifts']; zone: stri
             <TableCell>
               <RefLink entityRef={shift.user.ref} title={shift.user.displayName} />
               {shift.source === 'override' && (
-                <Chip size="small" label="override" style={{ marginLeft: 8 }} />
+                <Chip size="small" label={t('shifts.override')} style={{ marginLeft: 8 }} />
               )}
             </TableCell>
           </TableRow>

@@ -4,6 +4,7 @@ import { lighten, makeStyles } from '@material-ui/core/styles';
 import type { ShiftsResponse } from '@data-infra/backstage-plugin-data-infra-common';
 import { DateTime } from 'luxon';
 import { formatShiftSpan } from './shiftText';
+import { useDataInfraTranslation } from '../../hooks';
 
 type Shift = ShiftsResponse['shifts'][number];
 
@@ -94,6 +95,7 @@ export function ShiftTimeline(props: {
   roles: Array<Shift['role']>;
 }) {
   const classes = useStyles();
+  const { t } = useDataInfraTranslation();
   const { shifts, zone, rotationZone, roles } = props;
   const start = Date.parse(props.from);
   const end = Date.parse(props.to);
@@ -110,7 +112,7 @@ export function ShiftTimeline(props: {
   const showNow = props.now >= start && props.now < end;
 
   return (
-    <div role="img" aria-label={`Timeline of the shifts from ${formatShiftSpan(props.from, props.to, zone)}; the table of shifts lists the same.`}>
+    <div role="img" aria-label={t('shifts.timelineLabel', { span: formatShiftSpan(props.from, props.to, zone) })}>
       <div className={classes.root}>
         <span />
         <div className={classes.axis} aria-hidden>
@@ -121,14 +123,14 @@ export function ShiftTimeline(props: {
           ))}
           {showNow && (
             <Typography variant="caption" className={`${classes.tick} ${classes.nowLabel}`} style={{ left: pct(props.now), borderLeft: 'none' }}>
-              now
+              {t('shifts.now')}
             </Typography>
           )}
         </div>
         {roles.map(role => (
           <div key={role} style={{ display: 'contents' }}>
             <Typography variant="body2" className={classes.laneLabel}>
-              {role}
+              {t(`common.roleName.${role}`)}
             </Typography>
             <div className={classes.lane} style={{ backgroundSize: `${100 / days}% 100%` }}>
               {showNow && <span className={classes.now} style={{ left: pct(props.now) }} />}
@@ -143,14 +145,14 @@ export function ShiftTimeline(props: {
                       key={`${shift.start}-${shift.user.ref}`}
                       title={
                         <>
-                          <strong>{shift.user.displayName}</strong>, {role}
-                          {override && ' (override)'}
+                          <strong>{shift.user.displayName}</strong>, {t(`common.roleName.${role}`)}
+                          {override && t('shifts.overrideSuffix')}
                           <br />
-                          Your time: {formatShiftSpan(shift.start, shift.end, zone)}
+                          {t('shifts.yourTime', { span: formatShiftSpan(shift.start, shift.end, zone) })}
                           {rotationZone !== zone && (
                             <>
                               <br />
-                              Rotation time: {formatShiftSpan(shift.start, shift.end, rotationZone)}
+                              {t('shifts.rotationTime', { span: formatShiftSpan(shift.start, shift.end, rotationZone) })}
                             </>
                           )}
                         </>
@@ -172,22 +174,25 @@ export function ShiftTimeline(props: {
       </div>
       <div className={classes.legend} aria-hidden>
         <Typography variant="caption">
-          <span className={`${classes.swatch} ${classes.primary}`} />primary
+          <span className={`${classes.swatch} ${classes.primary}`} />
+          {t('common.roleName.primary')}
         </Typography>
         {roles.includes('secondary') && (
           <Typography variant="caption">
-            <span className={`${classes.swatch} ${classes.secondary}`} />secondary
+            <span className={`${classes.swatch} ${classes.secondary}`} />
+            {t('common.roleName.secondary')}
           </Typography>
         )}
         <Typography variant="caption">
-          <span className={`${classes.swatch} ${classes.override}`} />override
+          <span className={`${classes.swatch} ${classes.override}`} />
+          {t('shifts.override')}
         </Typography>
         <Typography variant="caption">
           <span className={classes.swatch} style={{ width: 2, background: 'currentColor' }} />
-          <span className={classes.nowLabel}>now</span>
+          <span className={classes.nowLabel}>{t('shifts.now')}</span>
         </Typography>
         <Typography variant="caption" color="textSecondary">
-          Times in your zone ({zone}); hover a shift for the rotation's ({rotationZone}).
+          {t('shifts.legendZones', { zone, rotationZone })}
         </Typography>
       </div>
     </div>

@@ -3,7 +3,6 @@ import {
   Table,
   type TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -18,7 +17,7 @@ import { SERVICES_MAX_LIMIT } from '@data-infra/backstage-plugin-data-infra-comm
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
-import { dataInfraApiRef, type ServicesQuery } from '../../api';
+import type { ServicesQuery } from '../../api';
 import {
   BudgetStatusChip,
   formatBudgetLeft,
@@ -32,7 +31,9 @@ import {
   useDomains,
 } from '../shared';
 import { downloadText, servicesToCsv } from './csv';
+import { useServices } from './useServices';
 import { firstLevelText, levelsText } from './escalation';
+import { useDataInfraTranslation, type DataInfraT } from '../../hooks';
 
 /** The filters, kept in the page's URL so a filtered view can be linked. */
 interface CatalogFilter {
@@ -52,10 +53,10 @@ const caption = (text: string | undefined) =>
     </Typography>
   ) : null;
 
-function findingLabel(row: ServiceSummary): string {
-  if (!row.worstFinding) return 'OK';
+function findingLabel(row: ServiceSummary, t: DataInfraT): string {
+  if (!row.worstFinding) return t('common.ok');
   const noun = row.worstFinding === 'error' ? 'error' : 'finding';
-  return `${row.findingCount} ${noun}${row.findingCount === 1 ? '' : 's'}`;
+  return t(`serviceCatalog.findings.${noun}`, { count: row.findingCount });
 }
 
 /**
@@ -68,11 +69,11 @@ const CELL_PADDING = { paddingLeft: 8, paddingRight: 8 };
  * The columns; `field` is the server's sort key (GET /services?sort=), so
  * the table sorts on the server, over every row that matches.
  */
-function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
+function columns(domains: DomainInfo[], t: DataInfraT): TableColumn<ServiceSummary>[] {
   const sortKey = (key: ServiceSortKey) => key;
   const list: TableColumn<ServiceSummary>[] = [
     {
-      title: 'Service',
+      title: t('serviceCatalog.columns.service'),
       field: sortKey('title'),
       highlight: true,
       width: '16%',
@@ -84,41 +85,46 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
       ),
     },
     {
-      title: 'Owner',
+      title: t('serviceCatalog.columns.owner'),
       field: sortKey('owner'),
       width: '9%',
       render: row => {
         const domain = domainTitle(domains, row.domain ?? undefined);
         return (
           <>
-            {row.owner ? <RefLink entityRef={row.owner.ref} title={row.owner.title} /> : '—'}
+            {row.owner ? <RefLink entityRef={row.owner.ref} title={row.owner.title} /> : t('common.none')}
             {domain !== row.owner?.title && caption(domain)}
           </>
         );
       },
     },
     {
-      title: 'Tier',
+      title: t('serviceCatalog.columns.tier'),
       field: sortKey('tier'),
       width: '3%',
-      render: row => row.tier ?? '—',
+      render: row => row.tier ?? t('common.none'),
     },
     {
-      title: 'SLA',
+      title: t('serviceCatalog.columns.sla'),
       field: sortKey('availability'),
       width: '11%',
       render: row => (
         <>
           {formatPercent(row.sla?.availability)}
           {row.errorBudgetMs !== undefined &&
-            caption(`${formatDurationMs(row.errorBudgetMs)} per ${row.sla?.window ?? '30d'}`)}
+            caption(
+              t('serviceCatalog.errorBudgetPer', {
+                duration: formatDurationMs(row.errorBudgetMs),
+                window: row.sla?.window ?? '30d',
+              }),
+            )}
           {caption(row.sla?.supportHours?.type?.replace('-', ' '))}
         </>
       ),
     },
     {
       // Least left first; services without a measured figure last either way.
-      title: 'Budget left',
+      title: t('serviceCatalog.columns.budgetLeft'),
       field: sortKey('budget'),
       width: '10%',
       render: row =>
@@ -128,17 +134,17 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
             <BudgetStatusChip status={row.measured.status} compact />
           </span>
         ) : (
-          '—'
+          t('common.none')
         ),
     },
     {
-      title: 'Sev1 response',
+      title: t('serviceCatalog.columns.sev1Response'),
       field: sortKey('sev1'),
       width: '6%',
       render: row => formatIsoDuration(row.sla?.responseTime?.sev1),
     },
     {
-      title: 'Escalation',
+      title: t('serviceCatalog.columns.escalation'),
       field: sortKey('escalation'),
       width: '15%',
       render: row => (
@@ -147,25 +153,25 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
           {caption(levelsText(row))}
           {row.escalation?.gaps && (
             <Typography variant="caption" color="error" component="div">
-              Reaches nobody {row.escalation.gaps}
+              {t('serviceCatalog.reachesNobody', { gaps: row.escalation.gaps })}
             </Typography>
           )}
         </>
       ),
     },
     {
-      title: 'Contact',
+      title: t('serviceCatalog.columns.contact'),
       sorting: false,
       width: '12%',
       render: row => <CompactContact contact={row.contact} />,
     },
     {
-      title: 'On call now',
+      title: t('serviceCatalog.columns.onCall'),
       sorting: false,
       width: '10%',
       render: row =>
         row.onCall.length === 0
-          ? 'Nobody'
+          ? t('serviceCatalog.nobody')
           : row.onCall.map(o => (
               <div key={`${o.role}-${o.user.ref}`}>
                 <RefLink entityRef={o.user.ref} title={o.user.displayName} />
@@ -174,10 +180,10 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
             )),
     },
     {
-      title: 'Checks',
+      title: t('serviceCatalog.columns.checks'),
       field: sortKey('checks'),
       width: '8%',
-      render: row => <SeverityChip severity={row.worstFinding} label={findingLabel(row)} />,
+      render: row => <SeverityChip severity={row.worstFinding} label={findingLabel(row, t)} />,
     },
   ];
   return list.map(column => ({
@@ -193,12 +199,13 @@ function columns(domains: DomainInfo[]): TableColumn<ServiceSummary>[] {
  * are in the CSV and on the entity page).
  */
 function CompactContact(props: { contact: ServiceSummary['contact'] }) {
+  const { t } = useDataInfraTranslation();
   const { chat, tickets, pager } = props.contact ?? {};
   const link = (label: string, value: string | undefined) => {
     if (!value) return null;
     return <SafeLink href={value} fallback={`${label}: ${value}`}>{label}</SafeLink>;
   };
-  const links = [link('Tickets', tickets), link('Pager', pager)].filter(Boolean);
+  const links = [link(t('serviceCatalog.tickets'), tickets), link(t('serviceCatalog.pager'), pager)].filter(Boolean);
   if (!chat && links.length === 0) return <>—</>;
   return (
     <div style={{ overflowWrap: 'anywhere' }}>
@@ -233,7 +240,8 @@ function queryOf(filter: CatalogFilter): Omit<ServicesQuery, 'cursor' | 'offset'
  * largest size the server allows, in the table's order.
  */
 export function ServiceCatalog() {
-  const api = useApi(dataInfraApiRef);
+  const services = useServices();
+  const { t } = useDataInfraTranslation();
   const domains = useDomains();
   const [params, setParams] = useSearchParams();
   const filter: CatalogFilter = {
@@ -282,7 +290,7 @@ export function ServiceCatalog() {
       const direction = query.orderDirection === 'desc' ? 'desc' : 'asc';
       order.current = { sort, order: direction };
       try {
-        const page = await api.getServices({
+        const page = await services.getPage({
           ...queryOf(filterRef.current),
           sort,
           order: direction,
@@ -297,7 +305,7 @@ export function ServiceCatalog() {
         return { data: [], page: 0, totalCount: 0 };
       }
     },
-    [api],
+    [services],
   );
 
   // A new filter starts again at the first page, in the order last asked
@@ -317,7 +325,7 @@ export function ServiceCatalog() {
   const exportCsv = async () => {
     setExporting({ loaded: 0, total: total ?? 0 });
     try {
-      const rows = await api.getAllServices(
+      const rows = await services.getAll(
         { ...queryOf(filter), ...order.current },
         (loaded, all) => setExporting({ loaded, total: all }),
       );
@@ -329,29 +337,29 @@ export function ServiceCatalog() {
     }
   };
 
-  const cols = useMemo(() => columns(domains), [domains]);
+  const cols = useMemo(() => columns(domains, t), [domains, t]);
   const tiers = ['1', '2', '3'];
 
   return (
     <>
       <Box display="flex" flexWrap="wrap" alignItems="flex-end" mb={2} style={{ gap: 16 }}>
         <TextField
-          label="Filter"
+          label={t('serviceCatalog.filter')}
           value={text}
           onChange={e => setText(e.target.value)}
-          inputProps={{ 'aria-label': 'Filter services' }}
-          placeholder="Name, technology, type, tag…"
+          inputProps={{ 'aria-label': t('serviceCatalog.filterServices') }}
+          placeholder={t('serviceCatalog.filterPlaceholder')}
         />
         <TextField
           select
-          label="Domain"
+          label={t('common.labels.domain')}
           value={filter.domain}
           onChange={e => setFilter({ domain: e.target.value })}
           SelectProps={{ native: true }}
           InputLabelProps={{ shrink: true }}
-          inputProps={{ 'aria-label': 'Domain' }}
+          inputProps={{ 'aria-label': t('common.labels.domain') }}
         >
-          <option value="">All domains</option>
+          <option value="">{t('serviceCatalog.allDomains')}</option>
           {domains.map(domain => (
             <option key={domain.id} value={domain.id}>
               {domain.title}
@@ -360,23 +368,23 @@ export function ServiceCatalog() {
         </TextField>
         <TextField
           select
-          label="Tier"
+          label={t('common.labels.tier')}
           value={filter.tier}
           onChange={e => setFilter({ tier: e.target.value })}
           SelectProps={{ native: true }}
           InputLabelProps={{ shrink: true }}
-          inputProps={{ 'aria-label': 'Tier' }}
+          inputProps={{ 'aria-label': t('common.labels.tier') }}
         >
-          <option value="">All tiers</option>
+          <option value="">{t('serviceCatalog.allTiers')}</option>
           {tiers.map(tier => (
             <option key={tier} value={tier}>
-              Tier {tier}
+              {t('serviceCatalog.tierOption', { tier: String(tier) })}
             </option>
           ))}
         </TextField>
         {filter.owner && (
           <Chip
-            label={<>Owner: <RefLink entityRef={filter.owner} /></>}
+            label={<>{t('serviceCatalog.owner', { owner: <RefLink entityRef={filter.owner} /> })}</>}
             onDelete={() => setFilter({ owner: '' })}
           />
         )}
@@ -386,14 +394,21 @@ export function ServiceCatalog() {
           disabled={!total || exporting !== undefined}
         >
           {exporting
-            ? `Exporting ${exporting.loaded.toLocaleString('en-US')} of ${exporting.total.toLocaleString('en-US')}…`
-            : `Export CSV (${(total ?? 0).toLocaleString('en-US')})`}
+            ? t('serviceCatalog.exporting', {
+                loaded: exporting.loaded.toLocaleString('en-US'),
+                total: exporting.total.toLocaleString('en-US'),
+              })
+            : t('serviceCatalog.exportCsv', { number: (total ?? 0).toLocaleString('en-US') })}
         </Button>
       </Box>
       {error && <ResponseErrorPanel error={error} />}
       <Table<ServiceSummary>
         tableRef={tableRef}
-        title={total === undefined ? 'Data services' : `Data services (${total.toLocaleString('en-US')})`}
+        title={
+          total === undefined
+            ? t('serviceCatalog.title')
+            : t('serviceCatalog.titleWithCount', { number: total.toLocaleString('en-US') })
+        }
         options={{
           search: false,
           paging: true,
@@ -405,7 +420,7 @@ export function ServiceCatalog() {
         }}
         columns={cols}
         data={load}
-        emptyContent={<Box p={2}>No service matches the filter.</Box>}
+        emptyContent={<Box p={2}>{t('serviceCatalog.noMatch')}</Box>}
       />
     </>
   );

@@ -14,8 +14,11 @@ describe('SubteamOverviewCard', () => {
     expect(await screen.findByText('Data Platform on-call')).toBeInTheDocument();
     expect(screen.getByText(/^Primary:/)).toHaveTextContent('Alice Andersen');
     expect(screen.getByText('Checks').nextSibling).toHaveTextContent('No findings.');
-    // Only this subteam's rotations are asked for.
-    expect(api.getOnCall).toHaveBeenCalledWith({ owner: 'subteam:default/data-platform' });
+    // Only this subteam's rotations and findings are asked for, once each: never the whole org.
+    expect(api.getOnCall.mock.calls).toEqual([[{ owner: 'subteam:default/data-platform' }]]);
+    expect(api.getChecks.mock.calls).toEqual([[{ entityRef: 'subteam:default/data-platform' }]]);
+    expect(api.getSubteamsOnCall).not.toHaveBeenCalled();
+    expect(api.getMap).not.toHaveBeenCalled();
   });
 
   it('counts the problems the checks found without repeating them', async () => {

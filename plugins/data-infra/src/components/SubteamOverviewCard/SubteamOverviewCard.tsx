@@ -3,15 +3,13 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import type {
   FindingGroup,
   SubteamEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import useAsync from 'react-use/esm/useAsync';
-import { dataInfraApiRef } from '../../api';
+import { useChecks, useOnCall, useDataInfraTranslation } from '../../hooks';
 import {
   ContactDetails,
   LabelledValue,
@@ -36,14 +34,17 @@ const SERVICES_LISTED = 12;
  */
 function ChecksSummary(props: { groups: FindingGroup[] }) {
   const { groups } = props;
-  if (groups.length === 0) return <>No findings.</>;
+  const { t } = useDataInfraTranslation();
+  if (groups.length === 0) return <>{t('subteamOverviewCard.noFindings')}</>;
   const affected = new Set(groups.flatMap(g => g.affected)).size;
   const worst = groups[0].severity; // groups come worst first
   return (
     <>
       <SeverityChip severity={worst} />{' '}
-      {groups.length} {groups.length === 1 ? 'problem' : 'problems'} to fix, affecting{' '}
-      {affected} {affected === 1 ? 'entity' : 'entities'}: see Checks.
+      {t('subteamOverviewCard.problems', {
+        count: groups.length,
+        entities: t('subteamOverviewCard.entities', { count: affected }),
+      })}
     </>
   );
 }
@@ -55,7 +56,7 @@ function ChecksSummary(props: { groups: FindingGroup[] }) {
  */
 export function SubteamOverviewCard() {
   const { entity } = useEntity();
-  const api = useApi(dataInfraApiRef);
+  const { t } = useDataInfraTranslation();
   const domains = useDomains();
   const entityRef = stringifyEntityRef(entity);
   const spec: Partial<SubteamEntityV1alpha1['spec']> = entity.spec ?? {};
@@ -64,50 +65,48 @@ export function SubteamOverviewCard() {
     kind: 'dataservice',
   }).map(stringifyEntityRef);
 
-  // The Checks card on the same page asks the same question at the same
-  // time; the client sends it once.
-  const live = useAsync(async () => {
-    const [onCall, checks] = await Promise.all([
-      api.getOnCall({ owner: entityRef }),
-      api.getChecks({ entityRef }),
-    ]);
-    return { rotations: onCall.rotations, groups: checks.groups };
-  }, [api, entityRef]);
+  // Only this subteam's rotations. The Checks card on the same page asks
+  // the same checks question at the same time; the client sends it once.
+  const onCall = useOnCall({ owner: entityRef });
+  const checks = useChecks(entityRef);
+  const liveLoading = onCall.loading || checks.loading;
+  const liveError = onCall.error ?? checks.error;
 
   return (
-    <InfoCard title="Subteam overview">
-      <LabelledValue label="Domain">{domainTitle(domains, spec.domain)}</LabelledValue>
-      <LabelledValue label="Lead">
-        {spec.lead ? <RefLink entityRef={spec.lead} defaultKind="user" /> : 'No lead named'}
+    <InfoCard title={t('subteamOverviewCard.title')}>
+      <LabelledValue label={t('common.labels.domain')}>{domainTitle(domains, spec.domain)}</LabelledValue>
+      <LabelledValue label={t('common.labels.lead')}>
+        {spec.lead ? <RefLink entityRef={spec.lead} defaultKind="user" /> : t('common.noLeadNamed')}
       </LabelledValue>
-      <LabelledValue label={`Members (${members.length})`}>
+      <LabelledValue label={t('subteamOverviewCard.membersCount', { count: members.length })}>
         <RefLinkList entityRefs={members} defaultKind="user" />
       </LabelledValue>
-      <LabelledValue label="Stakeholders">
+      <LabelledValue label={t('common.labels.stakeholders')}>
         <RefLinkList entityRefs={refList(spec.stakeholders)} defaultKind="group" />
       </LabelledValue>
-      <LabelledValue label="Contact">
+      <LabelledValue label={t('common.labels.contact')}>
         <ContactDetails contact={spec.contact} />
       </LabelledValue>
-      <LabelledValue label={`Services (${services.length})`}>
+      <LabelledValue label={t('subteamOverviewCard.servicesCount', { count: services.length })}>
         <RefLinkList
           entityRefs={services.slice(0, SERVICES_LISTED)}
-          emptyText="Owns no DataService."
+          emptyText={t('subteamOverviewCard.ownsNoService')}
         />
         <MoreInServiceCatalog owner={entityRef} count={services.length - SERVICES_LISTED} />
       </LabelledValue>
-      <LabelledValue label="Default escalation">
+      <LabelledValue label={t('subteamOverviewCard.defaultEscalation')}>
         <PolicySummary policy={spec.escalation} />
       </LabelledValue>
       {(() => {
-        if (live.loading) return <Progress />;
-        if (live.error) return <ResponseErrorPanel error={live.error} />;
-        const { rotations = [], groups = [] } = live.value ?? {};
+        if (liveLoading) return <Progress />;
+        if (liveError) return <ResponseErrorPanel error={liveError} />;
+        const rotations = onCall.value?.rotations ?? [];
+        const groups = checks.value?.groups ?? [];
         return (
           <>
-            <LabelledValue label="Rotations">
+            <LabelledValue label={t('subteamOverviewCard.rotations')}>
               {rotations.length === 0
-                ? 'No rotation: alerts follow the escalation policy.'
+                ? t('subteamOverviewCard.noRotation')
                 : rotations.map(r => (
                     <div key={r.rotation.ref}>
                       <RefLink entityRef={r.rotation.ref} title={r.rotation.title} />{' '}
@@ -116,7 +115,7 @@ export function SubteamOverviewCard() {
                     </div>
                   ))}
             </LabelledValue>
-            <LabelledValue label="Checks">
+            <LabelledValue label={t('common.labels.checks')}>
               <ChecksSummary groups={groups} />
             </LabelledValue>
           </>

@@ -1,4 +1,5 @@
 import { useTheme } from '@material-ui/core/styles';
+import { useDataInfraTranslation } from '../../hooks';
 
 /**
  * The error budget left over the SLA window as a small line: 1 at the top
@@ -6,6 +7,7 @@ import { useTheme } from '@material-ui/core/styles';
  */
 export function BudgetSparkline(props: { points: Array<[string, number]>; window: string; width?: number; height?: number }) {
   const theme = useTheme();
+  const { t } = useDataInfraTranslation();
   const { points, width = 140, height = 28 } = props;
   if (points.length < 2) return null;
   const values = points.map(([, v]) => v);
@@ -19,7 +21,7 @@ export function BudgetSparkline(props: { points: Array<[string, number]>; window
   return (
     <svg
       role="img"
-      aria-label={`Budget left over ${props.window}: from ${pct(values[0])} to ${pct(last)}`}
+      aria-label={t('budgetStatus.sparkline', { window: props.window, from: pct(values[0]), to: pct(last) })}
       width={width}
       height={height}
       viewBox={`0 0 ${width} ${height}`}

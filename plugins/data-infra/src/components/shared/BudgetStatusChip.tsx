@@ -2,6 +2,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import type { BudgetStatus } from '@data-infra/backstage-plugin-data-infra-common';
 import { BUDGET_STATUS } from './budget';
+import { useDataInfraTranslation } from '../../hooks';
 
 /**
  * The status of a measured error budget, in its colour: a chip, or with
@@ -9,7 +10,10 @@ import { BUDGET_STATUS } from './budget';
  * narrow table column).
  */
 export function BudgetStatusChip(props: { status: BudgetStatus; compact?: boolean }) {
-  const { colour, label, meaning } = BUDGET_STATUS[props.status];
+  const { t } = useDataInfraTranslation();
+  const { colour } = BUDGET_STATUS[props.status];
+  const label = t(`budgetStatus.${props.status}.label`);
+  const meaning = t(`budgetStatus.${props.status}.meaning`);
   if (props.compact) {
     return (
       <Typography variant="caption" component="div" title={meaning} style={{ lineHeight: 1.3 }}>

@@ -2,12 +2,14 @@ import Typography from '@material-ui/core/Typography';
 import type { EscalationLevelAt } from '@data-infra/backstage-plugin-data-infra-common';
 import { RefLink } from './RefLink';
 import { formatDurationMs } from './format';
+import { useDataInfraTranslation } from '../../hooks';
 
 function Target(props: { level: EscalationLevelAt }) {
   const { level } = props;
+  const { t } = useDataInfraTranslation();
   const link = <RefLink entityRef={level.targetRef} title={level.targetTitle} />;
-  if (level.via === 'subteamLead') return <>lead of {link}</>;
-  if (level.via === 'rotation') return <>{level.role ?? 'primary'} of {link}</>;
+  if (level.via === 'subteamLead') return <>{t('escalationNow.leadOf', { target: link })}</>;
+  if (level.via === 'rotation') return <>{t('escalationNow.roleOf', { role: level.role ?? 'primary', target: link })}</>;
   return link;
 }
 
@@ -18,21 +20,24 @@ function Target(props: { level: EscalationLevelAt }) {
  * once below the list, as levels often share the reason (the same hours).
  */
 export function EscalationNow(props: { levels: EscalationLevelAt[] | undefined }) {
+  const { t } = useDataInfraTranslation();
   const levels = props.levels ?? [];
   if (levels.length === 0) {
-    return <Typography variant="body2" component="span">No escalation policy declared.</Typography>;
+    return <Typography variant="body2" component="span">{t('common.noEscalationPolicy')}</Typography>;
   }
-  const reasons = [...new Set(levels.filter(l => l.people.length === 0).map(l => l.reason ?? 'no one reachable'))];
+  const reasons = [
+    ...new Set(levels.filter(l => l.people.length === 0).map(l => l.reason ?? t('escalationNow.noOneReachable'))),
+  ];
   return (
     <>
       <ol style={{ margin: 0, paddingLeft: 20 }}>
         {levels.map(level => (
           <li key={level.index}>
             <Typography variant="body2" component="span">
-              {level.afterMs === 0 ? 'At once' : `After ${formatDurationMs(level.afterMs)}`}:{' '}
+              {level.afterMs === 0 ? t('common.atOnce') : t('common.after', { duration: formatDurationMs(level.afterMs) })}:{' '}
               {level.people.length === 0 ? (
                 <Typography variant="body2" component="span" color="textSecondary">
-                  <Target level={level} /> (not now)
+                  {t('escalationNow.notNow', { target: <Target level={level} /> })}
                 </Typography>
               ) : (
                 <>
@@ -56,7 +61,7 @@ export function EscalationNow(props: { levels: EscalationLevelAt[] | undefined }
       </ol>
       {reasons.length > 0 && (
         <Typography variant="caption" color="textSecondary" component="div">
-          Not now: {reasons.join('; ')}.
+          {t('escalationNow.notNowBecause', { reasons: reasons.join('; ') })}
         </Typography>
       )}
     </>

@@ -1,6 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { servicesRouteRef } from '../../routes';
+import { useDataInfraTranslation } from '../../hooks';
 
 /**
  * A link to the service catalog filtered to one owner, or undefined when the
@@ -26,12 +27,15 @@ function useServicesLink(owner: string): string | undefined {
  */
 export function MoreInServiceCatalog(props: { owner: string; count: number }) {
   const link = useServicesLink(props.owner);
+  const { t } = useDataInfraTranslation();
   if (props.count <= 0) return null;
-  if (!link) return <>{` and ${props.count} more`}</>;
+  if (!link) return <>{t('moreInServiceCatalog.more', { count: props.count })}</>;
   return (
     <>
       {' '}
-      and <Link to={link}>{props.count} more in the service catalog</Link>
+      {t('moreInServiceCatalog.and', {
+        link: <Link to={link}>{t('moreInServiceCatalog.link', { count: props.count })}</Link>,
+      })}
     </>
   );
 }

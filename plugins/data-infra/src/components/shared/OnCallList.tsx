@@ -1,6 +1,7 @@
 import type { OnCallRole } from '@data-infra/backstage-plugin-data-infra-common';
 import { RefLink } from './RefLink';
 import { formatInstantIn, viewerZone } from './format';
+import { useDataInfraTranslation } from '../../hooks';
 
 /**
  * "Primary: Jane Doe until Mon 12 Jan, 09:00 CET" for each role; times in the
@@ -11,18 +12,19 @@ export function OnCallList(props: {
   emptyText?: string;
   zone?: string;
 }) {
-  const { onCall, emptyText = 'Nobody is on call right now.' } = props;
+  const { t } = useDataInfraTranslation();
+  const { onCall, emptyText = t('onCallList.nobody') } = props;
   const zone = props.zone ?? viewerZone();
   if (onCall.length === 0) return <span>{emptyText}</span>;
   return (
     <>
       {onCall.map(role => (
         <div key={`${role.role}-${role.user.ref}`}>
-          {role.role === 'primary' ? 'Primary' : 'Secondary'}:{' '}
+          {role.role === 'primary' ? t('common.role.primary') : t('common.role.secondary')}:{' '}
           <RefLink entityRef={role.user.ref} title={role.user.displayName} />
           {role.until
-            ? ` until ${formatInstantIn(role.until, zone)}`
-            : ' (no change foreseen)'}
+            ? t('onCallList.until', { time: formatInstantIn(role.until, zone) })
+            : t('onCallList.noChangeForeseen')}
         </div>
       ))}
     </>

@@ -4,26 +4,27 @@ import type {
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { RefLink } from './RefLink';
 import { formatIsoDuration } from './format';
+import { useDataInfraTranslation } from '../../hooks';
 
 function Target(props: { level: EscalationLevel }) {
+  const { t } = useDataInfraTranslation();
   const target = (props.level.target ?? {}) as Record<string, string>;
   if (target.rotation) {
     return (
       <>
-        {target.role === 'secondary' ? 'secondary' : 'primary'} of{' '}
-        <RefLink entityRef={target.rotation} defaultKind="rotation" />
+        {t(target.role === 'secondary' ? 'policySummary.secondaryOf' : 'policySummary.primaryOf', {
+          target: <RefLink entityRef={target.rotation} defaultKind="rotation" />,
+        })}
       </>
     );
   }
   if (target.user) return <RefLink entityRef={target.user} defaultKind="user" />;
   if (target.subteamLead) {
     return (
-      <>
-        lead of <RefLink entityRef={target.subteamLead} defaultKind="subteam" />
-      </>
+      <>{t('policySummary.leadOf', { target: <RefLink entityRef={target.subteamLead} defaultKind="subteam" /> })}</>
     );
   }
-  return <>no target</>;
+  return <>{t('policySummary.noTarget')}</>;
 }
 
 /**
@@ -31,18 +32,19 @@ function Target(props: { level: EscalationLevel }) {
  * places that show the declaration rather than who it reaches now.
  */
 export function PolicySummary(props: { policy: EscalationPolicy | undefined }) {
+  const { t } = useDataInfraTranslation();
   const levels = Array.isArray(props.policy?.levels) ? props.policy!.levels : [];
-  if (levels.length === 0) return <span>No escalation policy declared.</span>;
+  if (levels.length === 0) return <span>{t('common.noEscalationPolicy')}</span>;
   return (
     <ol style={{ margin: 0, paddingLeft: 20 }}>
       {levels.map((level, index) => (
         <li key={index}>
-          after {formatIsoDuration(level.after)}: <Target level={level} />
+          {t('policySummary.after', { duration: formatIsoDuration(level.after), target: <Target level={level} /> })}
         </li>
       ))}
       {props.policy?.repeat ? (
         <li style={{ listStyle: 'none' }}>
-          then repeats {props.policy.repeat} time(s)
+          {t('policySummary.repeats', { count: props.policy.repeat })}
         </li>
       ) : null}
     </ol>

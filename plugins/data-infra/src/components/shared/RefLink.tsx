@@ -1,5 +1,6 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { isParsableRef } from './refs';
+import { useDataInfraTranslation } from '../../hooks';
 
 /**
  * A link to an entity page that degrades to plain text when the ref cannot
@@ -27,7 +28,8 @@ export function RefLinkList(props: {
   defaultKind?: string;
   emptyText?: string;
 }) {
-  const { entityRefs, defaultKind, emptyText = '—' } = props;
+  const { t } = useDataInfraTranslation();
+  const { entityRefs, defaultKind, emptyText = t('common.none') } = props;
   if (entityRefs.length === 0) return <span>{emptyText}</span>;
   return (
     <>

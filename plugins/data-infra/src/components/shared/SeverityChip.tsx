@@ -1,6 +1,7 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import type { FindingSeverity } from '@data-infra/backstage-plugin-data-infra-common';
+import { useDataInfraTranslation } from '../../hooks';
 
 const useStyles = makeStyles(theme => ({
   error: {
@@ -21,20 +22,15 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const LABELS: Record<FindingSeverity, string> = {
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Info',
-};
-
 /** The worst finding of something, in the theme's status colours. */
 export function SeverityChip(props: {
   severity: FindingSeverity | null | undefined;
   label?: string;
 }) {
   const classes = useStyles();
+  const { t } = useDataInfraTranslation();
   const { severity } = props;
-  const label = props.label ?? (severity ? LABELS[severity] : 'OK');
+  const label = props.label ?? (severity ? t(`common.severity.${severity}`) : t('common.ok'));
   return (
     <Chip
       size="small"

@@ -5,13 +5,17 @@
  */
 import type { BudgetStatus, MeasuredSummary } from '@data-infra/backstage-plugin-data-infra-common';
 
-/** Colour and label of each status, in the order of the legend (worst first). */
-export const BUDGET_STATUS: Record<BudgetStatus, { colour: string; label: string; meaning: string }> = {
-  exhausted: { colour: '#c62828', label: 'Budget exhausted', meaning: 'no error budget left over the SLA window' },
-  burning: { colour: '#ef6c00', label: 'Burning fast', meaning: 'a fast (1 h and 5 m) or slow (6 h and 30 m) burn alert would fire' },
-  low: { colour: '#f9a825', label: 'Budget low', meaning: 'less than a quarter of the error budget left' },
-  healthy: { colour: '#2e7d32', label: 'Budget healthy', meaning: 'a quarter or more of the error budget left' },
-  unavailable: { colour: '#9e9e9e', label: 'Metrics unavailable', meaning: 'Prometheus could not be asked; the declared SLA still holds' },
+/**
+ * Colour of each status, in the order of the legend (worst first). Their
+ * words are in the translation ref (`budgetStatus.<status>.label` and
+ * `.meaning`).
+ */
+export const BUDGET_STATUS: Record<BudgetStatus, { colour: string }> = {
+  exhausted: { colour: '#c62828' },
+  burning: { colour: '#ef6c00' },
+  low: { colour: '#f9a825' },
+  healthy: { colour: '#2e7d32' },
+  unavailable: { colour: '#9e9e9e' },
 };
 
 /** The share of the budget left, e.g. "42.0 %", "−12.5 %" when overspent, "—" without a figure. */

@@ -1,0 +1,6 @@
+export { useDataInfraAnswer } from './useDataInfraAnswer';
+export type { AnswerKey, DataInfraAnswer } from './useDataInfraAnswer';
+export { useOnCall } from './useOnCall';
+export { useChecks } from './useChecks';
+export { useDataInfraTranslation } from './useDataInfraTranslation';
+export type { DataInfraT } from './useDataInfraTranslation';
