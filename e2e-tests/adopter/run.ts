@@ -156,8 +156,12 @@ async function packAll() {
   for (const tarball of tarballs) checkTarball(path.join(packDir, tarball));
 }
 
-/** What a published package may hold: its build, its config schema, docs, and the scaffolder's templates. */
-const ALLOWED_IN_TARBALL = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^dist\//, /^config\.schema\.json$/, /^config\.d\.ts$/, /^bin\/data-infra$/, /^templates\/[^/]+\/(template\.yaml|README\.md)$/];
+/**
+ * What a published package may hold: its build, its config schema, docs, the
+ * scaffolder's templates and the backend's database migrations (run from the
+ * package at start, as Backstage's own backends do).
+ */
+const ALLOWED_IN_TARBALL = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^dist\//, /^config\.schema\.json$/, /^config\.d\.ts$/, /^bin\/data-infra$/, /^templates\/[^/]+\/(template\.yaml|README\.md)$/, /^migrations\/[^/]+\.js$/];
 
 function checkTarball(file: string) {
   const entries = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' })
@@ -248,7 +252,15 @@ function checkDependencies(appDir: string, beforeOurs: Map<string, Set<string>>)
   const already = duplicates(beforeOurs, isFramework);
   if (already.length) console.log(`adopter:   ${path.basename(appDir)}: twice before our packages (create-app's own): ${already.join(', ')}`);
   const ours = lockedVersions(path.join(repoRoot, 'yarn.lock'));
-  const off = misaligned(app, ours, name => name.startsWith('@backstage/'));
+  // A second, older copy create-app's own packages already required after the
+  // upgrade (beside the pinned one) is theirs, not a release mismatch.
+  const upgraded = new Map(
+    [...app].map(([name, versions]) => {
+      const stale = (v: string) => versions.size > 1 && !!beforeOurs.get(name)?.has(v);
+      return [name, new Set([...versions].filter(v => !stale(v)))] as const;
+    }),
+  );
+  const off = misaligned(upgraded, ours, name => name.startsWith('@backstage/'));
   if (off.length) {
     throw new Error(
       `after the README's upgrade the app is not on the Backstage release this repository pins (backstage.json ${pinnedRelease()}). ` +
