@@ -50,7 +50,7 @@ describe('the on-call load checks', () => {
         when: 'from Wed 23 Dec 2026 18:00 to Mon 28 Dec 2026 09:00 (Europe/Berlin)',
       }),
     ]);
-    expect(both[0].message).toMatch(/^user:default\/priya.raman holds both primary and secondary from Wed 23 Dec 2026 18:00/);
+    expect(both[0].message).toMatch(/^priya raman \(user:default\/priya.raman\) holds both primary and secondary from Wed 23 Dec 2026 18:00/);
   });
 
   it('say nothing of the override outside the 13 weeks', () => {

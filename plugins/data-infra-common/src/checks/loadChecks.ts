@@ -55,7 +55,7 @@ function overrideIndex(rotation: RotationEntityV1alpha1, user: string, period: I
   });
 }
 
-function checkBothRoles(rotation: RotationEntityV1alpha1, shifts: RotationShift[], findings: Finding[]) {
+function checkBothRoles(rotation: RotationEntityV1alpha1, shifts: RotationShift[], index: Map<string, Entity>, findings: Finding[]) {
   const byUser = new Map<string, Interval[]>();
   for (const p of shifts) {
     if (p.role !== 'primary') continue;
@@ -81,7 +81,7 @@ function checkBothRoles(rotation: RotationEntityV1alpha1, shifts: RotationShift[
       entityRef: stringifyEntityRef(rotation),
       path: i >= 0 ? `spec.overrides[${i}]` : 'spec.participants',
       message:
-        `${user} holds both primary and secondary ${listed} (${zone})${more}, so nobody backs them up then; ` +
+        `${personName(index, user)} (${user}) holds both primary and secondary ${listed} (${zone})${more}, so nobody backs them up then; ` +
         'let someone else cover one of the roles.',
       related: [user],
       when: `${listed} (${zone})`,
@@ -140,7 +140,7 @@ export function checkLoad(
     const participants = participantsOf.get(rotation)!;
     const depth = rotation.spec.depth ?? 2;
     // Fewer distinct people than roles is already rotation-too-few-participants.
-    if (participants.length >= depth) checkBothRoles(rotation, shiftsOf.get(rotation)!, findings);
+    if (participants.length >= depth) checkBothRoles(rotation, shiftsOf.get(rotation)!, index, findings);
     if (pairs.includes(rotation)) checkEveryWeek(rotation, participants, pairs, index, findings);
     const users = [...new Set(shiftsOf.get(rotation)!.map(s => s.user))].sort();
     for (const user of users) {
