@@ -67,7 +67,8 @@ export function rotationLoadWindow(rotation: RotationEntityV1alpha1, from: numbe
   const namespace = rotation.metadata?.namespace ?? 'default';
   const order = (rotation.spec.participants ?? []).map(p => normaliseRefText(p, 'user', namespace));
   const rank = (u: string) => (order.indexOf(u) < 0 ? order.length : order.indexOf(u));
-  const users = [...new Set(shifts.map(s => s.user))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const byRef = (a: string, b: string) => (a === b ? 0 : Number(a > b) * 2 - 1);
+  const users = [...new Set(shifts.map(s => s.user))].sort((a, b) => rank(a) - rank(b) || byRef(a, b));
 
   const people: PersonLoad[] = users.map(user => {
     const hours: Partial<Record<RotationRole, number>> = {};
