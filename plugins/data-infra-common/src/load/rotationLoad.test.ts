@@ -47,6 +47,16 @@ describe('rotationLoadWindow', () => {
     expect(b).toMatchObject({ user: B, hours: { primary: 3, secondary: 167 }, onCallHours: 168 });
   });
 
+  it('tells day shifts from night shifts across the DST change', () => {
+    // 12-hour shifts on the local clock, 07:00 and 19:00: A days, B nights.
+    // The night of 28–29 March is an hour shorter, so is B's shift then.
+    const rot = berlin({ start: '2026-03-23T07:00', shiftLength: 'PT12H' });
+    const [a, b] = rotationLoadWindow(rot, ms('2026-03-23T06:00Z'), 1).people;
+    // The window's 168 exact hours end at 08:00 CEST: A has the last hour.
+    expect(a).toMatchObject({ user: A, onCallHours: 7 * 12 + 1, nights: 0, weekendDays: 2, longestStretchHours: 12 });
+    expect(b).toMatchObject({ user: B, onCallHours: 7 * 12 - 1, nights: 7, weekendDays: 2, longestStretchHours: 12 });
+  });
+
   it('ends a stretch at a rest of 11 hours', () => {
     const rot = berlin({
       overrides: [{ start: '2026-03-25T08:00', end: '2026-03-25T19:00', user: B, role: 'primary' }],
