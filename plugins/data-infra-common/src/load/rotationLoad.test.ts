@@ -57,6 +57,17 @@ describe('rotationLoadWindow', () => {
     expect(b).toMatchObject({ user: B, onCallHours: 7 * 12 - 1, nights: 7, weekendDays: 2, longestStretchHours: 12 });
   });
 
+  it("reads the weekend on the rotation's clock, not UTC's", () => {
+    // Friday 23:30 to Saturday 00:30 in Berlin is all Friday in UTC.
+    const rot = berlin({
+      start: '2027-01-04T09:00',
+      overrides: [{ start: '2026-03-27T23:30', end: '2026-03-28T00:30', user: B, role: 'primary' }],
+    });
+    expect(rotationLoadWindow(rot, ms('2026-03-23T08:00Z'), 1).people).toEqual([
+      { user: B, hours: { primary: 1 }, onCallHours: 1, share: 0.006, nights: 1, weekendDays: 1, longestStretchHours: 1 },
+    ]);
+  });
+
   it('ends a stretch at a rest of 11 hours', () => {
     const rot = berlin({
       overrides: [{ start: '2026-03-25T08:00', end: '2026-03-25T19:00', user: B, role: 'primary' }],
