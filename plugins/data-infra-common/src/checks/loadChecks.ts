@@ -56,15 +56,23 @@ function overrideIndex(rotation: RotationEntityV1alpha1, user: string, period: I
 }
 
 function checkBothRoles(rotation: RotationEntityV1alpha1, shifts: RotationShift[], index: Map<string, Entity>, findings: Finding[]) {
+  // The shifts of one role are disjoint and sorted by start: one sweep over
+  // both lists finds every overlap (linear in the shifts, however short).
+  const primary = shifts.filter(s => s.role === 'primary');
+  const secondary = shifts.filter(s => s.role === 'secondary');
   const byUser = new Map<string, Interval[]>();
-  for (const p of shifts) {
-    if (p.role !== 'primary') continue;
-    for (const s of shifts) {
-      if (s.role !== 'secondary' || s.user !== p.user) continue;
-      const start = Math.max(p.start, s.start);
-      const end = Math.min(p.end, s.end);
-      if (start < end) byUser.set(p.user, [...(byUser.get(p.user) ?? []), { start, end }]);
+  for (let i = 0, j = 0; i < primary.length && j < secondary.length; ) {
+    const p = primary[i];
+    const s = secondary[j];
+    const start = Math.max(p.start, s.start);
+    const end = Math.min(p.end, s.end);
+    if (start < end && p.user === s.user) {
+      const list = byUser.get(p.user) ?? [];
+      list.push({ start, end });
+      byUser.set(p.user, list);
     }
+    if (p.end <= s.end) i++;
+    else j++;
   }
   const zone = rotation.spec.timezone;
   for (const [user, intervals] of byUser) {
@@ -129,7 +137,11 @@ export function checkLoad(
   // Each person's time on call across every rotation.
   const spans = new Map<string, Interval[]>();
   for (const shifts of shiftsOf.values()) {
-    for (const s of shifts) spans.set(s.user, [...(spans.get(s.user) ?? []), { start: s.start, end: s.end }]);
+    for (const s of shifts) {
+      const list = spans.get(s.user) ?? [];
+      list.push({ start: s.start, end: s.end });
+      spans.set(s.user, list);
+    }
   }
   const share = new Map<string, number>();
   for (const [user, intervals] of spans) {

@@ -60,7 +60,27 @@ export function onCallSpans(shifts: RotationShift[], user: string): Interval[] {
  */
 export function rotationLoadWindow(rotation: RotationEntityV1alpha1, from: number, weeks: number): RotationLoadWindow {
   const to = from + weeks * WEEK;
-  const { shifts, truncated } = rotationShifts(rotation, from, to, { maxShifts: MAX_SHIFTS });
+  return loadOf(rotation, from, to, weeks, rotationShifts(rotation, from, to, { maxShifts: MAX_SHIFTS }));
+}
+
+/** The load over [from, to) from the rotation's shifts over (at least) that window. */
+function loadOf(
+  rotation: RotationEntityV1alpha1,
+  from: number,
+  to: number,
+  weeks: number,
+  all: { shifts: RotationShift[]; truncated: boolean },
+): RotationLoadWindow {
+  const truncated = all.truncated;
+  const shifts = all.shifts
+    .filter(s => s.start < to && s.end > from)
+    .map(s => ({ ...s, start: Math.max(s.start, from), end: Math.min(s.end, to) }));
+  const byUser = new Map<string, RotationShift[]>();
+  for (const s of shifts) {
+    const list = byUser.get(s.user) ?? [];
+    list.push(s);
+    byUser.set(s.user, list);
+  }
   const zone = rotation.spec.timezone;
   const nights = nightsBetween(from, to, zone);
   const weekendDays = weekendDaysBetween(from, to, zone);
@@ -68,13 +88,14 @@ export function rotationLoadWindow(rotation: RotationEntityV1alpha1, from: numbe
   const order = (rotation.spec.participants ?? []).map(p => normaliseRefText(p, 'user', namespace));
   const rank = (u: string) => (order.indexOf(u) < 0 ? order.length : order.indexOf(u));
   const byRef = (a: string, b: string) => (a === b ? 0 : Number(a > b) * 2 - 1);
-  const users = [...new Set(shifts.map(s => s.user))].sort((a, b) => rank(a) - rank(b) || byRef(a, b));
+  const users = [...byUser.keys()].sort((a, b) => rank(a) - rank(b) || byRef(a, b));
 
   const people: PersonLoad[] = users.map(user => {
     const hours: Partial<Record<RotationRole, number>> = {};
-    for (const s of shifts) if (s.user === user) hours[s.role] = (hours[s.role] ?? 0) + (s.end - s.start) / HOUR;
+    const own = byUser.get(user)!;
+    for (const s of own) hours[s.role] = (hours[s.role] ?? 0) + (s.end - s.start) / HOUR;
     for (const role of Object.keys(hours) as RotationRole[]) hours[role] = round(hours[role]!);
-    const spans = onCallSpans(shifts, user);
+    const spans = onCallSpans(own, user);
     const onCall = spans.reduce((sum, s) => sum + s.end - s.start, 0);
     const stretches = mergeIntervals(spans, MIN_REST_HOURS * HOUR - 1);
     return {
@@ -92,5 +113,13 @@ export function rotationLoadWindow(rotation: RotationEntityV1alpha1, from: numbe
 
 /** The load over the next 4 and 13 weeks from `now` (LOAD_WINDOW_WEEKS). @public */
 export function rotationLoad(rotation: RotationEntityV1alpha1, now: number): RotationLoadWindow[] {
-  return LOAD_WINDOW_WEEKS.map(weeks => rotationLoadWindow(rotation, now, weeks));
+  // The shifts of the longest window once; the shorter ones are cut from them.
+  const longest = Math.max(...LOAD_WINDOW_WEEKS);
+  const all = rotationShifts(rotation, now, now + longest * WEEK, { maxShifts: MAX_SHIFTS });
+  return LOAD_WINDOW_WEEKS.map(weeks => {
+    // A cut list may end before a shorter window does: then it is truncated too.
+    const cutAt = all.truncated && all.shifts.length > 0 ? all.shifts[all.shifts.length - 1].start : Infinity;
+    const to = now + weeks * WEEK;
+    return loadOf(rotation, now, to, weeks, { shifts: all.shifts, truncated: all.truncated && cutAt < to });
+  });
 }
