@@ -7,8 +7,9 @@
  */
 import { instantToWallClock, wallClockToInstant } from '../time';
 
-/** When a night starts and ends, local hours. */
+/** When a night starts, local hour (22:00). @public */
 export const NIGHT_START_HOUR = 22;
+/** When a night ends, local hour of the next day (07:00). @public */
 export const NIGHT_END_HOUR = 7;
 
 export interface Interval {
