@@ -3,6 +3,14 @@ export interface Config {
   dataInfra?: {
     // dataInfra.domains is declared by @data-infra/backstage-plugin-data-infra-common,
     // which the frontend, this plugin and the catalog module all depend on.
+    checks?: {
+      /**
+       * The share of the next 13 weeks (0–1) above which a person on call,
+       * in any role of any rotation, is reported as overloaded
+       * (finding on-call-share-too-high). Default 0.5.
+       */
+      maxOnCallShare?: number;
+    };
     cache?: {
       /**
        * How long computed facts shared between callers (the findings of a

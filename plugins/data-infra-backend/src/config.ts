@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import {
+  DEFAULT_MAX_ON_CALL_SHARE,
   DomainInfo,
   normaliseDomains,
 } from '@data-infra/backstage-plugin-data-infra-common';
@@ -14,6 +15,8 @@ export interface DataInfraBackendConfig {
   /** How often the in-memory state of the catalog is refreshed, in seconds. */
   refreshSeconds?: number;
   showContactDetails: boolean;
+  /** dataInfra.checks.maxOnCallShare (default DEFAULT_MAX_ON_CALL_SHARE, 0.5). */
+  maxOnCallShare?: number;
   /** The byte budget shared by every memo of the plugin. */
   cacheMaxBytes?: number;
   /** The HMAC key of calendar subscription links, when configured. */
@@ -74,7 +77,12 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
   if (calendarSecret !== undefined && calendarSecret.length < 32) {
     throw new Error('dataInfra.calendar.secret must be at least 32 characters long');
   }
+  const maxOnCallShare = config.getOptionalNumber('dataInfra.checks.maxOnCallShare') ?? DEFAULT_MAX_ON_CALL_SHARE;
+  if (!(maxOnCallShare >= 0 && maxOnCallShare <= 1)) {
+    throw new Error(`dataInfra.checks.maxOnCallShare must be a share between 0 and 1, got ${maxOnCallShare}`);
+  }
   return {
+    maxOnCallShare,
     domains: normaliseDomains(
       domains?.map(d => ({
         id: d.getString('id'),

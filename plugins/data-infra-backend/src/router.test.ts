@@ -99,6 +99,7 @@ describe('malformed requests', () => {
     ['/escalation?entityRef=component:default/kafka', 'entityRef'],
     ['/escalation?entityRef=dataservice:default/ka%20fka', 'entityRef'],
     ['/escalation?entityRef=dataservice:default/kafka&at=now', 'at'],
+    ['/oncall?owner=subteam:default/platform&load=yes', 'load'],
     ['/rotations/default/platform-oncall/shifts?from=monday', 'from'],
     ['/rotations/default/platform-oncall/shifts?to=2026-02-30T00:00:00Z', 'to'],
     ['/rotations/default/platform-oncall/shifts?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z', 'to'],

@@ -11,4 +11,5 @@ export * from './rotation';
 export * from './escalation';
 export * from './sla';
 export * from './checks';
+export * from './load';
 export * from './api/types';

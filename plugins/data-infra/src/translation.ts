@@ -228,6 +228,18 @@ export const dataInfraTranslationRef = createTranslationRef({
       noShifts: 'No shifts in the next {{count}} weeks.',
       asTable: 'The same shifts as a table ({{count}})',
     },
+    onCallLoad: {
+      label: 'On-call load',
+      rotationLabel: 'On-call load of {{rotation}}',
+      window: 'Window of the on-call load',
+      weeks_one: 'Next {{count}} week',
+      weeks_other: 'Next {{count}} weeks',
+      hours: '{{hours}} h',
+      facts: '{{share}} % of the time on call · {{nights}} nights · {{weekendDays}} weekend days · longest stretch {{stretch}} h without rest',
+      nobody: 'Nobody is on call in this window.',
+      truncated: 'More shifts than counted: a lower bound.',
+      unavailable: 'Not available from this server.',
+    },
     shifts: {
       tableLabel: 'Upcoming shifts',
       timesInYourZone: 'Times in your zone ({{zone}}).',

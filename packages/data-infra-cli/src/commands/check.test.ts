@@ -20,7 +20,27 @@ describe('data-infra check', () => {
     const affects = result.stdout.split('\n')[result.stdout.split('\n').indexOf(noRotation[0]) + 1];
     expect(affects).toMatch(/^ {8}affects dataservice:default\/agent-api, .*dataservice:default\/vllm$/);
     expect(affects.match(/dataservice:/g)).toHaveLength(16);
-    expect(result.stdout).toMatch(/0 errors, 32 warnings, 0 info \(4 problems to fix\)\n$/);
+    expect(result.stdout).toMatch(/0 errors, 36 warnings, 2 info \(10 problems to fix\)\n$/);
+  });
+
+  it('prints the on-call load findings: Priya in both roles over Christmas, the shares, 2 people 2 deep', async () => {
+    const result = await runCli(['check', '--catalog', SEEDED_CATALOG, '--at', '2026-12-01T00:00:00Z']);
+    const lines = result.stdout.split('\n');
+    expect(lines.filter(l => / holds both primary and secondary /.test(l))).toEqual([
+      'warning rotation:default/data-platform-oncall: spec.overrides[0]: Priya Raman (user:default/priya.raman) holds both primary and secondary ' +
+        'from Wed 23 Dec 2026 18:00 to Mon 28 Dec 2026 09:00 (Europe/Berlin), so nobody backs them up then; let someone else cover one of the roles.',
+    ]);
+    expect(lines.filter(l => /of the next 13 weeks/.test(l))).toHaveLength(4);
+    expect(lines.filter(l => /^info {4}rotation:.*2 deep with 2 people/.test(l))).toHaveLength(2);
+    // The share is configurable: at 100 % nobody is over it.
+    const relaxed = await runCli(['check', '--catalog', SEEDED_CATALOG, '--at', '2026-12-01T00:00:00Z', '--max-on-call-share', '1']);
+    expect(relaxed.stdout).not.toMatch(/of the next 13 weeks/);
+  });
+
+  it.each(['1.5', '-0.1', 'half', ''])('refuses --max-on-call-share %j', async value => {
+    const result = await runCli(['check', '--catalog', SEEDED_CATALOG, '--max-on-call-share', value]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/--max-on-call-share must be a share between 0 and 1/);
   });
 
   it('exits 1 on a catalog whose service has an unknown owner', async () => {

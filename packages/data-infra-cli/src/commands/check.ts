@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkCatalog, Finding, FindingSeverity, groupFindings } from '@data-infra/backstage-plugin-data-infra-common';
+import { checkCatalog, DEFAULT_MAX_ON_CALL_SHARE, Finding, FindingSeverity, groupFindings } from '@data-infra/backstage-plugin-data-infra-common';
 import { loadCatalogDir, LoadedCatalog } from '../lib/catalog';
 import { requireCatalogDir } from '../lib/files';
 import { CliError, CliIo, EXIT_OK, EXIT_PROBLEMS } from '../lib/io';
@@ -44,14 +44,22 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .description('Check ownership, rotations and escalation paths across the catalog; exits 1 on an error-level finding')
     .requiredOption('--catalog <dir>', 'folder of catalog-info files')
     .option('--at <instant>', 'instant the checks are evaluated at (default: now)')
+    .option(
+      '--max-on-call-share <share>',
+      `share of time (0–1) above which a person on call is reported, as dataInfra.checks.maxOnCallShare (default ${DEFAULT_MAX_ON_CALL_SHARE})`,
+    )
     .option('--json', 'print JSON, one finding per entity and check (not grouped): { "findings": [...] }')
-    .action(async (options: { catalog: string; at?: string; json?: boolean }) => {
+    .action(async (options: { catalog: string; at?: string; json?: boolean; maxOnCallShare?: string }) => {
       const dir = requireCatalogDir(options.catalog);
+      const maxOnCallShare = options.maxOnCallShare === undefined ? undefined : Number(options.maxOnCallShare);
+      if (maxOnCallShare !== undefined && !(options.maxOnCallShare!.trim() !== '' && maxOnCallShare >= 0 && maxOnCallShare <= 1)) {
+        throw new CliError(`--max-on-call-share must be a share between 0 and 1, got ${JSON.stringify(options.maxOnCallShare)}`);
+      }
       const now = options.at === undefined ? (io.now ?? Date.now)() : parseInstantOption('--at', options.at);
       const catalog = await loadCatalogDir(dir);
       if (catalog.documents.length === 0) throw new CliError(`--catalog ${options.catalog}: no YAML files found`);
 
-      const findings = [...loadingFindings(catalog), ...checkCatalog(catalog.entities, { now })].sort(
+      const findings = [...loadingFindings(catalog), ...checkCatalog(catalog.entities, { now, maxOnCallShare })].sort(
         (a, b) => ORDER[a.severity] - ORDER[b.severity] || a.entityRef.localeCompare(b.entityRef, 'en'),
       );
       const count = (severity: FindingSeverity) => findings.filter(f => f.severity === severity).length;

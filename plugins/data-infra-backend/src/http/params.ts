@@ -109,6 +109,7 @@ export const onCallQuery = z.object({
   at: instant,
   owner: optionalRef(['subteam'], 'subteam'),
   rotation: optionalRef(['rotation'], 'rotation'),
+  load: flag,
 });
 
 /** GET /oncall/subteams and /map */

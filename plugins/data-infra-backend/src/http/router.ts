@@ -63,9 +63,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/oncall', async (req, res) => {
-    const { at, owner, rotation } = parseParams(onCallQuery, req.query);
+    const { at, owner, rotation, load } = parseParams(onCallQuery, req.query);
     const credentials = await httpAuth.credentials(req);
-    const body = await service.oncall(at ?? now(), credentials, { owner, rotation });
+    const body = await service.oncall(at ?? now(), credentials, { owner, rotation, load });
     await markFreshness(res, credentials);
     await sendJson(req, res, body);
   });
@@ -88,9 +88,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/rotations/:namespace/:name/shifts', async (req, res) => {
     const { ref } = parseParams(rotationPath, req.params);
-    const { from, to } = parseParams(shiftsQuery(now()), req.query);
+    const at = now();
+    const { from, to } = parseParams(shiftsQuery(at), req.query);
     const credentials = await httpAuth.credentials(req);
-    const body = await service.shifts(ref, from, to, credentials);
+    const body = await service.shifts(ref, from, to, credentials, at);
     await markFreshness(res, credentials);
     res.json(body);
   });

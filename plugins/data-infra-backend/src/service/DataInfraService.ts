@@ -64,8 +64,8 @@ export class DataInfraService {
     return this.#escalation.present(entityRef, at, credentials);
   }
 
-  shifts(rotationRef: string, from: number, to: number, credentials: BackstageCredentials) {
-    return this.#shifts.present(rotationRef, from, to, credentials);
+  shifts(rotationRef: string, from: number, to: number, credentials: BackstageCredentials, now: number = Date.now()) {
+    return this.#shifts.present(rotationRef, from, to, credentials, now);
   }
 
   calendar(rotationRef: string, now: number, credentials: BackstageCredentials) {

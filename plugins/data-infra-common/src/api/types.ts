@@ -6,6 +6,7 @@
 import type { Contact, CoverageWindow, ServiceLevel } from '../kinds/types';
 import type { Finding, FindingGroup, FindingSeverity } from '../checks/types';
 import type { RotationRole } from '../rotation/types';
+import type { PersonLoad } from '../load/types';
 import type { MeasuredSummary, ServiceLevelMeasurement } from '../sla/types';
 
 /** A person as shown to users. @public */
@@ -31,6 +32,8 @@ export interface RotationOnCall {
   at: string;
   onCall: OnCallRole[];
   nextHandoff: string | null;
+  /** With GET /oncall?load=true only: the on-call load over the next 4 and 13 weeks from `at`. */
+  load?: RotationLoadAnswer[];
 }
 
 /** @public */
@@ -75,6 +78,21 @@ export interface ShiftsResponse {
   /** `spec.participants` in rotation order, each once. */
   participants: PersonSummary[];
   shifts: Array<{ role: RotationRole; user: PersonSummary; start: string; end: string; source: 'schedule' | 'override' }>;
+  /**
+   * The on-call load over the next 4 and 13 weeks from the request's now
+   * (not from `from`), per person: see rotationLoad. Absent from servers
+   * older than the load view.
+   */
+  load?: RotationLoadAnswer[];
+}
+
+/** One window of ShiftsResponse.load. @public */
+export interface RotationLoadAnswer {
+  weeks: number;
+  from: string;
+  to: string;
+  truncated: boolean;
+  people: Array<Omit<PersonLoad, 'user'> & { user: PersonSummary }>;
 }
 
 /** A row of GET /services. @public */

@@ -10,7 +10,7 @@ const check = (entities: Parameters<typeof checkCatalog>[0], options = {}) =>
 const summary = (findings: Finding[]) => findings.map(f => `${f.severity} ${f.check} ${f.entityRef} ${f.path ?? ''}`);
 
 describe('checkCatalog on the seed-shaped catalog', () => {
-  it('reports the real gaps of MLOps and nothing about Data Platform', () => {
+  it("reports the real gaps of MLOps, and Data Platform's 3 people each on call 2 weeks in 3", () => {
     // (Before the rotation starts, Data Platform's services would reach only
     // the lead, after 30 minutes: a sev1 warning; see the test below.)
     const { entities } = seedCatalog();
@@ -18,8 +18,12 @@ describe('checkCatalog on the seed-shaped catalog', () => {
     expect(summary(findings)).toEqual([
       'warning escalation-gap dataservice:default/mlflow spec.owner',
       'warning owner-without-rotation dataservice:default/mlflow spec.owner',
+      'warning on-call-share-too-high rotation:default/data-platform spec.participants[0]',
+      'warning on-call-share-too-high rotation:default/data-platform spec.participants[1]',
+      'warning on-call-share-too-high rotation:default/data-platform spec.participants[2]',
       'warning escalation-target-without-lead subteam:default/mlops spec.escalation.levels[1].target.subteamLead',
     ]);
+    expect(findings[2].message).toMatch(/^user:default\/alice is on call 62 % of the next 13 weeks/);
     expect(findings[0].message).toBe(
       'This service is tier 1, but its escalation policy (inherited from subteam:default/mlops) reaches nobody ' +
         'Mon–Fri 00:00–09:00, 17:00–24:00; Sat–Sun all day (Europe/Berlin): 128 of the 168 hours of the week from 2026-01-12T00:00:00Z. ' +
@@ -238,6 +242,6 @@ describe('helpers', () => {
     expect(findingsFor(findings, 'rotation:default/x').map(f => f.check)).toEqual(['a', 'b']);
   });
   it('ignores entities of other kinds', () => {
-    expect(check([group('data-infrastructure'), user('u'), service('s', { owner: 'subteam:default/t' }), subteam('t', { domain: 'mlops', members: ['u'], escalation: { levels: [{ after: 'PT0M', target: { user: 'u' } }] } }), rotationEntity('t', { participants: ['u'], depth: 1 })])).toEqual([]);
+    expect(check([group('data-infrastructure'), user('u'), service('s', { owner: 'subteam:default/t' }), subteam('t', { domain: 'mlops', members: ['u'], escalation: { levels: [{ after: 'PT0M', target: { user: 'u' } }] } }), rotationEntity('t', { participants: ['u'], depth: 1 })], { maxOnCallShare: 1 })).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ import { isWithinSupportHours } from '../sla';
 import { CatalogIndex, checkReferences, indexEntities } from './refs';
 import { describeInstant, describeWeekSlots } from './weekSummary';
 import type { Finding } from './types';
+import { checkLoad, DEFAULT_MAX_ON_CALL_SHARE } from './loadChecks';
 
 const QUARTER = 15 * 60_000;
 const WEEK = 7 * 86_400_000;
@@ -36,8 +37,13 @@ const WEEK = 7 * 86_400_000;
 export interface CheckCatalogOptions {
   /** Configured domain ids; default the ids of DEFAULT_DOMAINS. */
   domains?: string[];
-  /** Start of the week over which reachability is computed; default now. */
+  /** Start of the week over which reachability is computed, and of the 13 weeks of the load checks; default now. */
   now?: number;
+  /**
+   * dataInfra.checks.maxOnCallShare: the share of time (0–1) above which a
+   * person on call is reported (on-call-share-too-high); default 0.5.
+   */
+  maxOnCallShare?: number;
 }
 
 function namespaceOf(entity: Entity): string {
@@ -344,8 +350,9 @@ function summaryZone(
  * of order, unconfigured domains, critical services that can reach nobody
  * at some time of the week (sampled every 15 minutes for a week from `now`),
  * sev1 response times that the escalation path cannot meet, subteams
- * without a lead, owners without a rotation and services without any
- * escalation policy. Deterministic order: entityRef, check, path.
+ * without a lead, owners without a rotation, services without any
+ * escalation policy, and the on-call load over the next 13 weeks (one
+ * person in both roles, too large a share of time on call, 2 people 2 deep). Deterministic order: entityRef, check, path.
  * @public
  */
 export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions): Finding[] {
@@ -418,6 +425,8 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
     else if (isRotationEntity(entity)) checkRotation(index, entity, findings);
     else if (isDataServiceEntity(entity)) checkService(index, entity, lookup, hasRotation, week, findings);
   }
+  const rotations = entities.filter((e): e is RotationEntityV1alpha1 => !!e.spec && !!e.metadata?.name && isRotationEntity(e));
+  checkLoad(index, rotations, start, options?.maxOnCallShare ?? DEFAULT_MAX_ON_CALL_SHARE, findings);
   return findings.sort(compareFindings);
 }
 

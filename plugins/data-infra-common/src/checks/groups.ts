@@ -22,6 +22,9 @@ const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
  * entities it affects.
  */
 const GROUP_SENTENCES: Record<string, (cause: FindingCause, n: number) => string> = {
+  'on-call-share-too-high': (c, n) =>
+    `${c.summary}, through ${count(n, 'rotation')}, more than dataInfra.checks.maxOnCallShare allows. ` +
+    'Add participants or pair rotations across subteams.',
   'owner-without-rotation': (c, n) =>
     `${c.summary}: ${count(n, 'service')} ${verb(n, 'has', 'have')} nobody on call and ` +
     `${verb(n, 'falls', 'fall')} back to its escalation policy. Add a Rotation owned by ${c.ref}.`,

@@ -3,3 +3,4 @@ export { checkCatalog, compareFindings, findingsFor } from './checkCatalog';
 export { FINDING_SEVERITIES, severityRank, worstSeverity } from './severity';
 export type { CheckCatalogOptions } from './checkCatalog';
 export { groupFindings } from './groups';
+export { DEFAULT_MAX_ON_CALL_SHARE } from './loadChecks';

@@ -3,6 +3,7 @@ import type {
   EscalationResponse,
   OnCallResponse,
   OwnershipMapResponse,
+  RotationLoadAnswer,
   ServiceSummary,
   ShiftsResponse,
   SubteamsOnCallResponse,
@@ -135,6 +136,18 @@ export const kafkaEscalation: EscalationResponse = {
   findings: [],
 };
 
+/** Two people two deep: each on call all the time, primary and secondary in turn. */
+export const platformLoad: RotationLoadAnswer[] = [4, 13].map(weeks => ({
+  weeks,
+  from: '2026-03-10T10:00:00Z',
+  to: new Date(Date.parse('2026-03-10T10:00:00Z') + weeks * 168 * 3_600_000).toISOString().replace('.000Z', 'Z'),
+  truncated: false,
+  people: [
+    { user: person('alice', 'Alice Andersen'), hours: { primary: weeks * 84, secondary: weeks * 84 }, onCallHours: weeks * 168, share: 1, nights: weeks * 7, weekendDays: weeks * 2, longestStretchHours: weeks * 168 },
+    { user: person('bob', 'Bob Berg'), hours: { primary: weeks * 84 + 1, secondary: weeks * 84 - 1 }, onCallHours: weeks * 168, share: 1, nights: weeks * 7, weekendDays: weeks * 2, longestStretchHours: weeks * 168 },
+  ],
+}));
+
 export const onCallNow: OnCallResponse = {
   at: '2026-03-10T10:00:00Z',
   rotations: [
@@ -147,6 +160,7 @@ export const onCallNow: OnCallResponse = {
         { role: 'secondary', user: person('bob', 'Bob Berg'), from: '2026-03-09T08:00:00Z', until: '2026-03-16T08:00:00Z' },
       ],
       nextHandoff: '2026-03-16T08:00:00Z',
+      load: platformLoad,
     },
   ],
 };
@@ -163,6 +177,7 @@ export const platformShifts: ShiftsResponse = {
     { role: 'primary', user: person('bob', 'Bob Berg'), start: '2026-03-16T08:00:00Z', end: '2026-03-23T08:00:00Z', source: 'schedule' },
     { role: 'primary', user: person('carol', 'Carol Chen'), start: '2026-03-23T08:00:00Z', end: '2026-03-24T08:00:00Z', source: 'override' },
   ],
+  load: platformLoad,
 };
 
 type MapDomain = OwnershipMapResponse['domains'][number];

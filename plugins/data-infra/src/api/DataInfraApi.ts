@@ -37,7 +37,7 @@ export interface DataInfraApi {
    * GET /oncall: who holds each role of every rotation at `at` (default
    * now), or only of a subteam's rotations (`owner`) or of one (`rotation`).
    */
-  getOnCall(options?: { at?: string; owner?: string; rotation?: string }): Promise<OnCallResponse>;
+  getOnCall(options?: { at?: string; owner?: string; rotation?: string; load?: boolean }): Promise<OnCallResponse>;
   /** GET /oncall/subteams: the on-call page in one answer. */
   getSubteamsOnCall(options?: { at?: string }): Promise<SubteamsOnCallResponse>;
   /** GET /escalation: the escalation path of a DataService or Subteam at `at`. */

@@ -25,6 +25,7 @@ describe('DataInfraClient', () => {
     await api.getServices({ tier: 1, q: 'kafka' });
     await api.getServices({ domain: 'mlops', sort: 'tier', order: 'desc', offset: 100, limit: 50 });
     await api.getOnCall({ owner: 'subteam:default/mlops' });
+    await api.getOnCall({ owner: 'subteam:default/mlops', load: true });
     await api.getSubteamsOnCall();
     expect(fetch.mock.calls.map(c => c[0])).toEqual([
       'http://backend/api/data-infra/escalation?entityRef=dataservice%3Adefault%2Fkafka&at=2026-03-10T10%3A00%3A00Z',
@@ -33,6 +34,7 @@ describe('DataInfraClient', () => {
       'http://backend/api/data-infra/services?tier=1&q=kafka',
       'http://backend/api/data-infra/services?domain=mlops&sort=tier&order=desc&offset=100&limit=50',
       'http://backend/api/data-infra/oncall?owner=subteam%3Adefault%2Fmlops',
+      'http://backend/api/data-infra/oncall?owner=subteam%3Adefault%2Fmlops&load=true',
       'http://backend/api/data-infra/oncall/subteams',
     ]);
     expect(await api.getCalendarUrl('rotation:ops/weekly')).toBe(

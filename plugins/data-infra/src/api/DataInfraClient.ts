@@ -38,8 +38,13 @@ export class DataInfraClient implements DataInfraApi {
     this.#fetchApi = options.fetchApi;
   }
 
-  getOnCall(options?: { at?: string; owner?: string; rotation?: string }): Promise<OnCallResponse> {
-    return this.#get('/oncall', { at: options?.at, owner: options?.owner, rotation: options?.rotation });
+  getOnCall(options?: { at?: string; owner?: string; rotation?: string; load?: boolean }): Promise<OnCallResponse> {
+    return this.#get('/oncall', {
+      at: options?.at,
+      owner: options?.owner,
+      rotation: options?.rotation,
+      load: options?.load ? 'true' : undefined,
+    });
   }
 
   getSubteamsOnCall(options?: { at?: string }): Promise<SubteamsOnCallResponse> {

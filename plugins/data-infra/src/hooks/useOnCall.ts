@@ -7,11 +7,12 @@ import { useDataInfraAnswer, type DataInfraAnswer } from './useDataInfraAnswer';
  * asks for through /oncall/subteams).
  */
 export function useOnCall(
-  scope: { rotation: string; owner?: undefined } | { owner: string; rotation?: undefined },
+  scope: { rotation: string; owner?: undefined } | { owner: string; rotation?: undefined; load?: boolean },
 ): DataInfraAnswer<OnCallResponse> {
   const { rotation, owner } = scope;
+  const load = 'load' in scope && scope.load === true;
   return useDataInfraAnswer(
-    api => api.getOnCall(rotation !== undefined ? { rotation } : { owner }),
-    [rotation, owner],
+    api => api.getOnCall(rotation !== undefined ? { rotation } : { owner, ...(load ? { load } : {}) }),
+    [rotation, owner, load],
   );
 }

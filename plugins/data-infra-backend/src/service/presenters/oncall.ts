@@ -1,15 +1,18 @@
 /* GET /oncall: who is on call in every rotation (or a subteam's, or one). */
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { formatInstant, OnCallResponse, normaliseEntityRef } from '@data-infra/backstage-plugin-data-infra-common';
+import { formatInstant, isRotationEntity, OnCallResponse, normaliseEntityRef } from '@data-infra/backstage-plugin-data-infra-common';
 import { titleOf } from '../refs';
 import type { DataInfraState } from '../state/DataInfraState';
 import type { Scope } from '../state/scopes';
+import { presentLoad } from './load';
 import { rotationOnCall } from './onCallRoles';
 
 /** Which rotations GET /oncall lists: all, a subteam's, or one. */
 export interface OnCallFilter {
   owner?: string;
   rotation?: string;
+  /** Add each listed rotation's on-call load (the next 4 and 13 weeks from `at`). */
+  load?: boolean;
 }
 
 export class OnCallPresenter {
@@ -19,12 +22,18 @@ export class OnCallPresenter {
   async present(at: number, credentials: BackstageCredentials, filter: OnCallFilter = {}): Promise<OnCallResponse> {
     const scope = await this.state.scope(credentials);
     const answer = await this.state.remember(scope, `oncall|${at}`, () => this.#all(at, scope));
-    if (!filter.owner && !filter.rotation) return answer;
+    const rotations = answer.rotations.filter(
+      r => (!filter.rotation || r.rotation.ref === filter.rotation) && (!filter.owner || r.owner?.ref === filter.owner),
+    );
+    if (!filter.load) return filter.owner || filter.rotation ? { at: answer.at, rotations } : answer;
+    // Only for the rotations answered: the work is bounded by the answer.
+    const view = await scope.view(['subteam', 'rotation']);
     return {
       at: answer.at,
-      rotations: answer.rotations.filter(
-        r => (!filter.rotation || r.rotation.ref === filter.rotation) && (!filter.owner || r.owner?.ref === filter.owner),
-      ),
+      rotations: rotations.map(r => {
+        const rotation = view.byRef.get(r.rotation.ref);
+        return rotation && isRotationEntity(rotation) ? { ...r, load: presentLoad(rotation, at, view.people) } : r;
+      }),
     };
   }
 

@@ -13,6 +13,7 @@ import {
 import { buildCalendar, CALENDAR_AHEAD_MS, CALENDAR_PAST_MS, wholeShifts } from '../calendar/calendar';
 import type { CalendarSubscription } from '../calendar/CalendarSubscriptions';
 import { referencedRefs } from '../references';
+import { presentLoad } from './load';
 import { titleOf } from '../refs';
 import type { DataInfraState } from '../state/DataInfraState';
 import { PeopleDirectory } from '../state/people';
@@ -50,7 +51,14 @@ export class ShiftsPresenter {
     }
   }
 
-  async present(rotationRef: string, from: number, to: number, credentials: BackstageCredentials): Promise<ShiftsResponse> {
+  /** The shifts in [from, to), and the load over the next 4 and 13 weeks from `now`. */
+  async present(
+    rotationRef: string,
+    from: number,
+    to: number,
+    credentials: BackstageCredentials,
+    now: number,
+  ): Promise<ShiftsResponse> {
     const scope = await this.state.scope(credentials);
     const rotation = await this.#rotation(rotationRef, scope);
     const people = await this.#peopleOf(rotation, scope);
@@ -73,6 +81,7 @@ export class ShiftsPresenter {
         end: formatInstant(s.end),
         source: s.source,
       })),
+      load: presentLoad(rotation, now, people),
     };
   }
 

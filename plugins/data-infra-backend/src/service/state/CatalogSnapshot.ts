@@ -81,6 +81,7 @@ export class CatalogSnapshot {
       cacheTtlSeconds: number;
       showContactDetails: boolean;
       callerTtlSeconds?: number;
+      maxOnCallShare?: number;
     },
     budget: MemoryBudget = new MemoryBudget(),
     /** The plugin's one clock (see DataInfraState). */
@@ -173,6 +174,7 @@ export class CatalogSnapshot {
     return checkCatalog(entities, {
       domains: this.options.domains.map(d => d.id),
       now,
+      maxOnCallShare: this.options.maxOnCallShare,
     });
   }
 
@@ -182,7 +184,7 @@ export class CatalogSnapshot {
     const exact = !fingerprint.some(f => f.endsWith('@?'));
     const key = `checks:v1:${createHash('sha256')
       .update([...fingerprint].sort().join('\n'))
-      .update(`\n${this.options.domains.map(d => d.id).join(',')}\n${now}`)
+      .update(`\n${this.options.domains.map(d => d.id).join(',')}\n${this.options.maxOnCallShare ?? ''}\n${now}`)
       .digest('hex')}`;
     if (exact) {
       const cached = await this.cache.get(key).catch(() => undefined);

@@ -37,6 +37,17 @@ describe('RotationCard', () => {
       expect.stringMatching(/Carol Chenoverride$/),
     ]);
 
+    // The on-call load, from the same /shifts answer: per person, hours per role as bars, then the facts.
+    const load = within(screen.getByRole('region', { name: 'On-call load' }));
+    expect(load.getByRole('button', { name: 'Next 4 weeks', pressed: true })).toBeInTheDocument();
+    expect(load.getByText('Alice Andersen')).toBeInTheDocument();
+    expect(load.getAllByText('336 h')).toHaveLength(2);
+    expect(load.getAllByText(/100 % of the time on call · 28 nights · 8 weekend days · longest stretch 672 h without rest/)).toHaveLength(2);
+    fireEvent.click(load.getByRole('button', { name: 'Next 13 weeks' }));
+    expect(load.getByRole('button', { name: 'Next 13 weeks', pressed: true })).toBeInTheDocument();
+    expect(load.getAllByText(/91 nights · 26 weekend days · longest stretch 2184 h/)).toHaveLength(2);
+    expect(load.getByText('1093 h')).toBeInTheDocument();
+
     // Four weeks from the start of the viewer's day, for this rotation and its on-call.
     const [ref, window] = api.getShifts.mock.calls[0];
     expect(ref).toBe('rotation:default/data-platform-oncall');

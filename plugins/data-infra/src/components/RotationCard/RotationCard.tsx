@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useOnCall, useDataInfraTranslation, type DataInfraT } from '../../hooks';
 import {
   LabelledValue,
+  OnCallLoadChart,
   OnCallList,
   RefLink,
   formatInstantIn,
@@ -93,7 +94,8 @@ function Participants(props: {
 /**
  * A Rotation: who is on call now and the next hand-off, when it hands off
  * (in words), its participants in order with who is next, its coverage and
- * overrides, four weeks of shifts as a timeline (with the same shifts as a
+ * overrides, the on-call load per person (from the /shifts answer), four
+ * weeks of shifts as a timeline (with the same shifts as a
  * table), and the viewer's calendar subscription link.
  */
 export function RotationCard() {
@@ -176,6 +178,9 @@ export function RotationCard() {
                       {t('rotationCard.overrideAs', { role: o.role ?? 'primary' })}
                     </div>
                   ))}
+            </LabelledValue>
+            <LabelledValue label={t('onCallLoad.label')}>
+              <OnCallLoadChart load={shifts.load} label={t('onCallLoad.label')} />
             </LabelledValue>
             <LabelledValue label={t('rotationCard.calendar')}>
               <CalendarSubscription rotationRef={entityRef} />

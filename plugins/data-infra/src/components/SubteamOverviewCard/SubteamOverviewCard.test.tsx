@@ -15,7 +15,11 @@ describe('SubteamOverviewCard', () => {
     expect(screen.getByText(/^Primary:/)).toHaveTextContent('Alice Andersen');
     expect(screen.getByText('Checks').nextSibling).toHaveTextContent('No findings.');
     // Only this subteam's rotations and findings are asked for, once each: never the whole org.
-    expect(api.getOnCall.mock.calls).toEqual([[{ owner: 'subteam:default/data-platform' }]]);
+    // The rotation's on-call load comes with the same answer (load: true): no request more.
+    expect(api.getOnCall.mock.calls).toEqual([[{ owner: 'subteam:default/data-platform', load: true }]]);
+    const load = screen.getByRole('region', { name: 'On-call load of Data Platform on-call' });
+    expect(load).toHaveTextContent(/Alice Andersen.*primary.*336 h.*secondary.*336 h/);
+    expect(load).toHaveTextContent('28 nights · 8 weekend days');
     expect(api.getChecks.mock.calls).toEqual([[{ entityRef: 'subteam:default/data-platform' }]]);
     expect(api.getSubteamsOnCall).not.toHaveBeenCalled();
     expect(api.getMap).not.toHaveBeenCalled();

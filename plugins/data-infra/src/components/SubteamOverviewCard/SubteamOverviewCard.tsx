@@ -13,6 +13,7 @@ import { useChecks, useOnCall, useDataInfraTranslation } from '../../hooks';
 import {
   ContactDetails,
   LabelledValue,
+  OnCallLoadChart,
   OnCallList,
   PolicySummary,
   RefLink,
@@ -51,7 +52,7 @@ function ChecksSummary(props: { groups: FindingGroup[] }) {
 
 /**
  * A Subteam at a glance: domain, lead and members, owned services, rotations
- * with who is on call now, stakeholders, contact, default escalation policy,
+ * with who is on call now and their on-call load, stakeholders, contact, default escalation policy,
  * and how many problems the checks found.
  */
 export function SubteamOverviewCard() {
@@ -65,9 +66,10 @@ export function SubteamOverviewCard() {
     kind: 'dataservice',
   }).map(stringifyEntityRef);
 
-  // Only this subteam's rotations. The Checks card on the same page asks
-  // the same checks question at the same time; the client sends it once.
-  const onCall = useOnCall({ owner: entityRef });
+  // Only this subteam's rotations, with their on-call load in the same
+  // answer. The Checks card on the same page asks the same checks question
+  // at the same time; the client sends it once.
+  const onCall = useOnCall({ owner: entityRef, load: true });
   const checks = useChecks(entityRef);
   const liveLoading = onCall.loading || checks.loading;
   const liveError = onCall.error ?? checks.error;
@@ -112,6 +114,10 @@ export function SubteamOverviewCard() {
                       <RefLink entityRef={r.rotation.ref} title={r.rotation.title} />{' '}
                       ({r.rotation.timezone})
                       <OnCallList onCall={r.onCall} />
+                      <OnCallLoadChart
+                        load={r.load}
+                        label={t('onCallLoad.rotationLabel', { rotation: r.rotation.title })}
+                      />
                     </div>
                   ))}
             </LabelledValue>

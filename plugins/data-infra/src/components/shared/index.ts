@@ -14,3 +14,4 @@ export { EscalationNow } from './EscalationNow';
 export { MoreInServiceCatalog } from './MoreInServiceCatalog';
 export { BudgetSparkline } from './BudgetSparkline';
 export { BudgetStatusChip } from './BudgetStatusChip';
+export { OnCallLoadChart } from './OnCallLoadChart';
