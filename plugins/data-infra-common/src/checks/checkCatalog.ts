@@ -28,6 +28,9 @@ import { isWithinSupportHours } from '../sla';
 import { CatalogIndex, checkReferences, indexEntities } from './refs';
 import { describeInstant, describeWeekSlots } from './weekSummary';
 import type { Finding } from './types';
+import { checkSubteamRotation, DEFAULT_SUBTEAM_ROTATION, SubteamRotationPolicy } from './subteamRotation';
+import { checkStakeholderSync } from './stakeholderSync';
+import { subteamMemberRefs } from '../kinds/subteamFields';
 
 const QUARTER = 15 * 60_000;
 const WEEK = 7 * 86_400_000;
@@ -36,8 +39,13 @@ const WEEK = 7 * 86_400_000;
 export interface CheckCatalogOptions {
   /** Configured domain ids; default the ids of DEFAULT_DOMAINS. */
   domains?: string[];
-  /** Start of the week over which reachability is computed; default now. */
+  /** Start of the week over which reachability is computed, and the day members' tenure is judged at; default now. */
   now?: number;
+  /**
+   * The subteam rotation policy (`dataInfra.policy.subteamRotation`); each
+   * bound defaults to {@link DEFAULT_SUBTEAM_ROTATION}'s.
+   */
+  subteamRotation?: Partial<SubteamRotationPolicy>;
 }
 
 function namespaceOf(entity: Entity): string {
@@ -147,7 +155,7 @@ function checkRotation(index: CatalogIndex, rotation: RotationEntityV1alpha1, fi
   const ownerRef = normaliseRefText(spec.owner ?? '', 'subteam', namespace);
   const owner = index.get(ownerRef);
   if (owner && isSubteamEntity(owner)) {
-    const members = new Set((owner.spec.members ?? []).map(m => normaliseRefText(m, 'user', namespaceOf(owner))));
+    const members = new Set(subteamMemberRefs(owner));
     participants.forEach((participant, i) => {
       if (members.has(participant)) return;
       findings.push({
@@ -353,7 +361,14 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
   // Refs mostly arrive lower-cased already: try them as they are first.
   const lookup: EntityLookup = ref => index.get(ref) ?? index.get(ref.toLocaleLowerCase('en-US'));
   const domains = options?.domains ?? DEFAULT_DOMAINS.map(d => d.id);
-  const start = Math.floor((options?.now ?? Date.now()) / QUARTER) * QUARTER;
+  const now = options?.now ?? Date.now();
+  const start = Math.floor(now / QUARTER) * QUARTER;
+  const rotationPolicy = { ...DEFAULT_SUBTEAM_ROTATION, ...options?.subteamRotation };
+  for (const [bound, value] of Object.entries(rotationPolicy)) {
+    if (!parseIsoDuration(value)) {
+      throw new TypeError(`subteamRotation.${bound} must be an ISO-8601 duration like P9M, got ${JSON.stringify(value)}`);
+    }
+  }
   const instants = Array.from({ length: WEEK / QUARTER }, (_, i) => start + i * QUARTER);
   const rotationAt = weekResolver(start, start + WEEK);
 
@@ -414,7 +429,11 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
   for (const entity of entities) {
     // Entities that fail validation may lack these; validation reports them.
     if (!entity.spec || !entity.metadata?.name) continue;
-    if (isSubteamEntity(entity)) checkSubteam(index, entity, domains, findings);
+    if (isSubteamEntity(entity)) {
+      checkSubteam(index, entity, domains, findings);
+      checkSubteamRotation(entity, now, rotationPolicy, findings);
+      checkStakeholderSync(entity, findings);
+    }
     else if (isRotationEntity(entity)) checkRotation(index, entity, findings);
     else if (isDataServiceEntity(entity)) checkService(index, entity, lookup, hasRotation, week, findings);
   }

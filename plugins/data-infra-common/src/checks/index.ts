@@ -3,3 +3,5 @@ export { checkCatalog, compareFindings, findingsFor } from './checkCatalog';
 export { FINDING_SEVERITIES, severityRank, worstSeverity } from './severity';
 export type { CheckCatalogOptions } from './checkCatalog';
 export { groupFindings } from './groups';
+export { DEFAULT_SUBTEAM_ROTATION } from './subteamRotation';
+export type { SubteamRotationPolicy } from './subteamRotation';

@@ -9,6 +9,7 @@ import {
   checkCatalog,
   DataServiceEntityV1alpha1,
   DomainInfo,
+  SubteamRotationPolicy,
   EntityLookup,
   Finding,
   isDataServiceEntity,
@@ -81,6 +82,8 @@ export class CatalogSnapshot {
       cacheTtlSeconds: number;
       showContactDetails: boolean;
       callerTtlSeconds?: number;
+      /** dataInfra.policy.subteamRotation; the checks' defaults when absent. */
+      subteamRotation?: SubteamRotationPolicy;
     },
     budget: MemoryBudget = new MemoryBudget(),
     /** The plugin's one clock (see DataInfraState). */
@@ -173,6 +176,7 @@ export class CatalogSnapshot {
     return checkCatalog(entities, {
       domains: this.options.domains.map(d => d.id),
       now,
+      ...(this.options.subteamRotation ? { subteamRotation: this.options.subteamRotation } : {}),
     });
   }
 
@@ -183,6 +187,7 @@ export class CatalogSnapshot {
     const key = `checks:v1:${createHash('sha256')
       .update([...fingerprint].sort().join('\n'))
       .update(`\n${this.options.domains.map(d => d.id).join(',')}\n${now}`)
+      .update(`\n${JSON.stringify(this.options.subteamRotation ?? null)}`)
       .digest('hex')}`;
     if (exact) {
       const cached = await this.cache.get(key).catch(() => undefined);
