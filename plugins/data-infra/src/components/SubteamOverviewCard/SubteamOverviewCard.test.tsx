@@ -36,6 +36,7 @@ describe('SubteamOverviewCard', () => {
             group: 'group:default/sre',
             sync: 'weekly',
             channel: 'https://meet.example.com/sre-sync',
+            // eslint-disable-next-line no-script-url -- a hostile catalog value, on purpose
             intake: ['#sre-requests', 'https://tickets.example.com/queues/sre', 'javascript:alert(1)'],
           },
           { group: 'group:default/devops', sync: 'biweekly', channel: '#devops-sync' },
