@@ -79,9 +79,9 @@ export function subteamMemberRefs(subteam: Entity): string[] {
 }
 
 /**
- * The stakeholder groups of a Subteam, `group:x` and `{ group: x, sync,
- * channel, intake }` alike, in list order; entries that are not a ref are
- * left out, and so are fields of the wrong type.
+ * The stakeholder groups of a Subteam, plain refs and mappings
+ * (`{ group, sync, channel, intake }`) alike, in list order; entries that
+ * are not a ref are left out, and so are fields of the wrong type.
  * @public
  */
 export function subteamStakeholders(subteam: Entity): SubteamStakeholderEntry[] {
