@@ -45,6 +45,7 @@ describe('SubteamOverviewCard', () => {
       },
     };
     await renderOnEntityPage(<SubteamOverviewCard />, { entity, api: mockDataInfraApi() });
+    expect(await screen.findByText('Data Platform on-call')).toBeInTheDocument();
     expect(screen.getByText('Members (2)').nextSibling).toHaveTextContent('alice, bob');
     const items = within(screen.getByRole('list', { name: 'Stakeholders' })).getAllByRole('listitem');
     expect(items.map(li => li.textContent)).toEqual([
