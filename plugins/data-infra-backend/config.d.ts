@@ -56,6 +56,20 @@ export interface Config {
        */
       secret?: string;
     };
+    /** Team policies the checks hold the catalog to. */
+    policy?: {
+      /**
+       * How long an engineer stays in a subteam (the seed: "engineers
+       * rotate between subteams every 6–9 months"), judged from each
+       * member's `since` in Subteam spec.members. ISO-8601 durations.
+       */
+      subteamRotation?: {
+        /** Before this, a member is not yet eligible to move (info finding). Default P6M. */
+        min?: string;
+        /** After this, a member is due to rotate (warning finding). Default P9M. */
+        max?: string;
+      };
+    };
     /**
      * Whether responses include e-mail addresses of people and the contact
      * block of subteams. Default true.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { parse } from 'yaml';
 import { startCatalog } from './__testUtils__/startCatalog';
+import { subteamMemberRefs } from '@data-infra/backstage-plugin-data-infra-common';
 
 jest.setTimeout(120_000);
 
@@ -51,9 +52,11 @@ describe('the catalog with the data-infra module, over catalog-info/', () => {
       const kafka = byRef.get('dataservice:default/kafka');
       expect(relationTargets(kafka, 'ownedBy')).toEqual(['subteam:default/data-platform']);
       expect(relationTargets(kafka, 'dependsOn').length).toBeGreaterThan(0);
-      // Members see their subteam's membership on their own User entity.
+      // Members see their subteam's membership on their own User entity,
+      // whether written as a ref or as { user, since } (the seed writes the latter).
       const platform = byRef.get('subteam:default/data-platform');
-      const members = (platform?.spec?.members as string[]).slice().sort();
+      const members = subteamMemberRefs(platform!).slice().sort();
+      expect(members).toEqual(['user:default/lukas.weber', 'user:default/priya.raman']);
       expect(relationTargets(platform, 'hasMember')).toEqual(members);
       expect(relationTargets(byRef.get(members[0]), 'memberOf')).toContain('subteam:default/data-platform');
       expect(relationTargets(platform, 'childOf')).toEqual(['group:default/data-infrastructure']);

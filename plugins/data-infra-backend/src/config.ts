@@ -1,14 +1,19 @@
 import type { Config } from '@backstage/config';
 import {
   DEFAULT_MAX_ON_CALL_SHARE,
+  DEFAULT_SUBTEAM_ROTATION,
   DomainInfo,
   normaliseDomains,
+  parseIsoDuration,
+  SubteamRotationPolicy,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { DEFAULT_MAX_BYTES } from './service/state/MemoryBudget';
 
 /** The plugin's configuration with every default applied. */
 export interface DataInfraBackendConfig {
   domains: DomainInfo[];
+  /** dataInfra.policy.subteamRotation with its defaults. */
+  subteamRotation?: SubteamRotationPolicy;
   cacheTtlSeconds: number;
   /** How long one caller's answers are reused, in seconds; 0 disables. */
   callerTtlSeconds?: number;
@@ -54,6 +59,19 @@ function readMetrics(config: Config): DataInfraBackendConfig['metrics'] {
   };
 }
 
+function readSubteamRotation(config: Config): SubteamRotationPolicy {
+  const read = (bound: 'min' | 'max') => {
+    const key = `dataInfra.policy.subteamRotation.${bound}`;
+    const value = config.getOptionalString(key) ?? DEFAULT_SUBTEAM_ROTATION[bound];
+    const duration = parseIsoDuration(value);
+    if (!duration || duration.toMillis() <= 0) {
+      throw new Error(`${key} must be an ISO-8601 duration like P9M, got ${JSON.stringify(value)}`);
+    }
+    return value;
+  };
+  return { min: read('min'), max: read('max') };
+}
+
 /** Reads `dataInfra.*` from app-config; see config.d.ts for the defaults. */
 export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
   const domains = config.getOptionalConfigArray('dataInfra.domains');
@@ -91,6 +109,7 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
         order: d.getOptionalNumber('order'),
       })),
     ),
+    subteamRotation: readSubteamRotation(config),
     cacheTtlSeconds: ttl,
     callerTtlSeconds: callerTtl,
     refreshSeconds: refresh,

@@ -9,6 +9,7 @@ import {
   RotationEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { dataInfraPlugin } from './plugin';
+import { readDataInfraConfig } from './config';
 import { FIXTURE_AT, fixtureEntities } from './__testUtils__/fixtures';
 
 async function start(options?: { entities?: Entity[]; config?: object }) {
@@ -358,6 +359,33 @@ describe('data-infra backend plugin configuration', () => {
     ]);
     const unknownDomain = await request(server).get('/api/data-infra/services?domain=mlops');
     expect(unknownDomain.status).toBe(400);
+  });
+
+  it('holds members to dataInfra.policy.subteamRotation, members written with since or as refs', async () => {
+    const entities = fixtureEntities.map(e =>
+      e.metadata.name === 'platform'
+        ? { ...e, spec: { ...e.spec, members: [{ user: 'user:default/alice', since: '2000-01-03' }, 'user:default/bob'] } }
+        : e,
+    );
+    const due = async (config: object) => {
+      const server = await start({ entities, config });
+      const res = await request(server).get('/api/data-infra/checks?entityRef=subteam:default/platform&flat=true');
+      expect(res.status).toBe(200);
+      return res.body.findings.filter((f: any) => f.check === 'subteam-member-due-to-rotate').map((f: any) => [f.path, f.related]);
+    };
+    // Default P9M: alice, in the subteam since 2000, is long due.
+    expect(await due({})).toEqual([['spec.members[0].since', ['user:default/alice']]]);
+    expect(await due({ dataInfra: { policy: { subteamRotation: { max: 'P900Y', min: 'P1D' } } } })).toEqual([]);
+    // The map still lists both members.
+    const server = await start({ entities });
+    const map = await request(server).get(`/api/data-infra/map?at=${FIXTURE_AT}`);
+    expect(map.body.domains[0].subteams[0].members.map((m: any) => m.ref)).toEqual(['user:default/alice', 'user:default/bob']);
+  });
+
+  it('refuses to start on a rotation policy that is not a duration', () => {
+    expect(() =>
+      readDataInfraConfig(mockServices.rootConfig({ data: { dataInfra: { policy: { subteamRotation: { max: 'nine months' } } } } })),
+    ).toThrow('dataInfra.policy.subteamRotation.max must be an ISO-8601 duration like P9M, got "nine months"');
   });
 
   it('hides e-mail addresses and contacts when showContactDetails is false', async () => {

@@ -192,6 +192,12 @@ export const dataInfraTranslationRef = createTranslationRef({
     subteamOverviewCard: {
       title: 'Subteam overview',
       membersCount: 'Members ({{count}})',
+      syncWeekly: 'weekly sync',
+      syncBiweekly: 'bi-weekly sync',
+      syncMonthly: 'monthly sync',
+      noSync: 'no sync defined',
+      syncIn: 'in',
+      intake: 'Intake:',
       servicesCount: 'Services ({{count}})',
       ownsNoService: 'Owns no DataService.',
       defaultEscalation: 'Default escalation',

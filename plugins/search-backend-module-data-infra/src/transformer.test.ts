@@ -30,8 +30,9 @@ const mlops: Entity = {
   spec: {
     domain: 'mlops',
     parent: 'group:default/data-infrastructure',
-    members: ['user:default/tomasz.kowalski', 'user:default/amara.okafor'],
-    stakeholders: ['group:default/ml-ds-teams'],
+    // Both forms of members and stakeholders are indexed alike.
+    members: [{ user: 'user:default/tomasz.kowalski', since: '2026-01-05' }, 'user:default/amara.okafor'],
+    stakeholders: [{ group: 'group:default/ml-ds-teams', sync: 'weekly' }],
     contact: { chat: '#mlops' },
     handles: ['Feature drift and inference error-rate alerts', 'MLflow registry problems'],
   },

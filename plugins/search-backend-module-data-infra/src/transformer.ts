@@ -10,6 +10,8 @@ import {
   isSubteamEntity,
   RotationEntityV1alpha1,
   SubteamEntityV1alpha1,
+  subteamMemberRefs,
+  subteamStakeholderRefs,
 } from '@data-infra/backstage-plugin-data-infra-common';
 
 /**
@@ -117,9 +119,9 @@ function subteamDocument(entity: SubteamEntityV1alpha1): DataInfraEntityDocument
       entity.metadata.name,
       spec.domain,
       tagText(entity),
-      names(spec.members),
+      names(subteamMemberRefs(entity)),
       spec.handles?.join(SEPARATOR),
-      names(spec.stakeholders),
+      names(subteamStakeholderRefs(entity)),
       spec.contact?.chat,
     ]),
     name: entity.metadata.name,

@@ -20,7 +20,8 @@ describe('data-infra check', () => {
     const affects = result.stdout.split('\n')[result.stdout.split('\n').indexOf(noRotation[0]) + 1];
     expect(affects).toMatch(/^ {8}affects dataservice:default\/agent-api, .*dataservice:default\/vllm$/);
     expect(affects.match(/dataservice:/g)).toHaveLength(16);
-    expect(result.stdout).toMatch(/0 errors, 36 warnings, 2 info \(10 problems to fix\)\n$/);
+    // In March every member joined less than 6 months ago: 8 "not yet eligible".
+    expect(result.stdout).toMatch(/0 errors, 36 warnings, 10 info \(18 problems to fix\)\n$/);
   });
 
   it('prints the on-call load findings: Priya in both roles over Christmas, the shares, 2 people 2 deep', async () => {
@@ -41,6 +42,27 @@ describe('data-infra check', () => {
     const result = await runCli(['check', '--catalog', SEEDED_CATALOG, '--max-on-call-share', value]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/--max-on-call-share must be a share between 0 and 1/);
+  });
+
+  it('reports the rotation policy the seed org faces in December 2026', async () => {
+    const result = await runCli(['check', '--catalog', SEEDED_CATALOG, '--at', '2026-12-01T12:00:00Z']);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain(
+      'warning subteam:default/data-platform: spec.members: All 2 members of this subteam are due to rotate at once; moving them together would lose all its context: stagger the moves, keeping one member until a newcomer is settled.',
+    );
+    expect(lines.filter(l => /due to rotate since/.test(l)).map(l => /^warning (\S+): spec\.members\[\d\]\.since: (\S+)/.exec(l)?.slice(1).join(' '))).toEqual([
+      'subteam:default/bi-services user:default/jonas.lindqvist',
+      'subteam:default/data-engineering user:default/diego.alvarez',
+      'subteam:default/data-platform user:default/lukas.weber',
+      'subteam:default/data-platform user:default/priya.raman',
+      'subteam:default/mlops user:default/tomasz.kowalski',
+    ]);
+    expect(lines).toContain(
+      'info    subteam:default/bi-services: spec.members[1].since: user:default/aisha.rahman joined this subteam on 2026-06-22 and is not eligible to rotate before 2026-12-22 (P6M); keep them here until then.',
+    );
+    // Every stakeholder group of the seed has a weekly or bi-weekly sync.
+    expect(result.stdout).not.toMatch(/No sync is defined/);
+    expect(result.stdout).toMatch(/0 errors, 43 warnings, 3 info \(18 problems to fix\)\n$/);
   });
 
   it('exits 1 on a catalog whose service has an unknown owner', async () => {

@@ -121,6 +121,30 @@ describe('DataInfraProcessor', () => {
     ]);
   });
 
+  it('relates members and stakeholders written as mappings like those written as refs', async () => {
+    const subteam: Entity = {
+      apiVersion: 'data-infra.io/v1alpha1',
+      kind: 'Subteam',
+      metadata: { name: 'mlops' },
+      spec: {
+        domain: 'mlops',
+        parent: 'data-infrastructure',
+        members: [{ user: 'tomasz.kowalski', since: '2026-01-05' }, 'amara.okafor'],
+        stakeholders: [{ group: 'ml-ds-teams', sync: 'weekly', intake: ['#mlops'] }],
+      },
+    };
+    expect(await relationsOf(processor, subteam)).toEqual([
+      'subteam:default/mlops childOf group:default/data-infrastructure',
+      'group:default/data-infrastructure parentOf subteam:default/mlops',
+      'subteam:default/mlops hasMember user:default/tomasz.kowalski',
+      'user:default/tomasz.kowalski memberOf subteam:default/mlops',
+      'subteam:default/mlops hasMember user:default/amara.okafor',
+      'user:default/amara.okafor memberOf subteam:default/mlops',
+      'subteam:default/mlops serves group:default/ml-ds-teams',
+      'group:default/ml-ds-teams consumerOf subteam:default/mlops',
+    ]);
+  });
+
   it('gives byte-identical output for unchanged input (no re-stitch churn)', async () => {
     expect(JSON.stringify(await relationsOf(processor, service))).toBe(
       JSON.stringify(await relationsOf(processor, structuredClone(service))),

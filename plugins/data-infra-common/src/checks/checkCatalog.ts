@@ -29,6 +29,9 @@ import { CatalogIndex, checkReferences, indexEntities } from './refs';
 import { describeInstant, describeWeekSlots } from './weekSummary';
 import type { Finding } from './types';
 import { checkLoad, DEFAULT_MAX_ON_CALL_SHARE } from './loadChecks';
+import { checkSubteamRotation, DEFAULT_SUBTEAM_ROTATION, SubteamRotationPolicy } from './subteamRotation';
+import { checkStakeholderSync } from './stakeholderSync';
+import { subteamMemberRefs } from '../kinds/subteamFields';
 
 const QUARTER = 15 * 60_000;
 const WEEK = 7 * 86_400_000;
@@ -37,13 +40,21 @@ const WEEK = 7 * 86_400_000;
 export interface CheckCatalogOptions {
   /** Configured domain ids; default the ids of DEFAULT_DOMAINS. */
   domains?: string[];
-  /** Start of the week over which reachability is computed, and of the 13 weeks of the load checks; default now. */
+  /**
+   * Start of the week over which reachability is computed, of the 13 weeks of
+   * the load checks, and the day members' tenure is judged at; default now.
+   */
   now?: number;
   /**
    * dataInfra.checks.maxOnCallShare: the share of time (0–1) above which a
    * person on call is reported (on-call-share-too-high); default 0.5.
    */
   maxOnCallShare?: number;
+  /**
+   * The subteam rotation policy (`dataInfra.policy.subteamRotation`); each
+   * bound defaults to {@link DEFAULT_SUBTEAM_ROTATION}'s.
+   */
+  subteamRotation?: Partial<SubteamRotationPolicy>;
 }
 
 function namespaceOf(entity: Entity): string {
@@ -153,7 +164,7 @@ function checkRotation(index: CatalogIndex, rotation: RotationEntityV1alpha1, fi
   const ownerRef = normaliseRefText(spec.owner ?? '', 'subteam', namespace);
   const owner = index.get(ownerRef);
   if (owner && isSubteamEntity(owner)) {
-    const members = new Set((owner.spec.members ?? []).map(m => normaliseRefText(m, 'user', namespaceOf(owner))));
+    const members = new Set(subteamMemberRefs(owner));
     participants.forEach((participant, i) => {
       if (members.has(participant)) return;
       findings.push({
@@ -360,7 +371,14 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
   // Refs mostly arrive lower-cased already: try them as they are first.
   const lookup: EntityLookup = ref => index.get(ref) ?? index.get(ref.toLocaleLowerCase('en-US'));
   const domains = options?.domains ?? DEFAULT_DOMAINS.map(d => d.id);
-  const start = Math.floor((options?.now ?? Date.now()) / QUARTER) * QUARTER;
+  const now = options?.now ?? Date.now();
+  const start = Math.floor(now / QUARTER) * QUARTER;
+  const rotationPolicy = { ...DEFAULT_SUBTEAM_ROTATION, ...options?.subteamRotation };
+  for (const [bound, value] of Object.entries(rotationPolicy)) {
+    if (!parseIsoDuration(value)) {
+      throw new TypeError(`subteamRotation.${bound} must be an ISO-8601 duration like P9M, got ${JSON.stringify(value)}`);
+    }
+  }
   const instants = Array.from({ length: WEEK / QUARTER }, (_, i) => start + i * QUARTER);
   const rotationAt = weekResolver(start, start + WEEK);
 
@@ -421,7 +439,11 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
   for (const entity of entities) {
     // Entities that fail validation may lack these; validation reports them.
     if (!entity.spec || !entity.metadata?.name) continue;
-    if (isSubteamEntity(entity)) checkSubteam(index, entity, domains, findings);
+    if (isSubteamEntity(entity)) {
+      checkSubteam(index, entity, domains, findings);
+      checkSubteamRotation(entity, now, rotationPolicy, findings);
+      checkStakeholderSync(entity, findings);
+    }
     else if (isRotationEntity(entity)) checkRotation(index, entity, findings);
     else if (isDataServiceEntity(entity)) checkService(index, entity, lookup, hasRotation, week, findings);
   }

@@ -4,3 +4,5 @@ export { FINDING_SEVERITIES, severityRank, worstSeverity } from './severity';
 export type { CheckCatalogOptions } from './checkCatalog';
 export { groupFindings } from './groups';
 export { DEFAULT_MAX_ON_CALL_SHARE } from './loadChecks';
+export { DEFAULT_SUBTEAM_ROTATION } from './subteamRotation';
+export type { SubteamRotationPolicy } from './subteamRotation';

@@ -13,3 +13,5 @@ export * from './domains';
 export * from './refs';
 export * from './limits';
 export * from './urls';
+export { subteamMembers, subteamMemberRefs, subteamStakeholders, subteamStakeholderRefs } from './subteamFields';
+export type { SubteamMemberEntry, SubteamStakeholderEntry } from './subteamFields';

@@ -5,10 +5,12 @@
  */
 import commonSchema from '../schema/DataInfraCommon.schema.json';
 import rotationSchema from '../schema/Rotation.v1alpha1.schema.json';
+import subteamSchema from '../schema/Subteam.v1alpha1.schema.json';
 import { parseIsoDuration } from '../time';
 
 const rotationSpec = rotationSchema.properties.spec.properties;
 const policy = commonSchema.definitions.escalationPolicy.properties;
+const stakeholder = subteamSchema.properties.spec.properties.stakeholders.items.else.properties;
 
 /**
  * The bounds every Subteam, DataService and Rotation is validated against.
@@ -23,6 +25,10 @@ export const DATA_INFRA_LIMITS = {
   coverageWindows: rotationSpec.coverage.maxItems,
   escalationLevels: policy.levels.maxItems,
   repeat: policy.repeat.maximum,
+  /** Intake channels of one stakeholder group (`spec.stakeholders[].intake`). */
+  stakeholderIntake: stakeholder.intake.maxItems,
+  /** Characters of a stakeholder's `channel` and of each intake channel. */
+  stakeholderChannelLength: stakeholder.channel.maxLength,
 } as const;
 
 /** The shortest shift, in ms (the on-call functions refuse shorter ones). @public */

@@ -35,6 +35,12 @@ export interface ReferenceField {
   allowedKinds?: string[];
   /** The relations emitted for it; none when absent. */
   relation?: RelationPair;
+  /**
+   * When the value at `path` may also be a mapping, the key of the ref in
+   * it: `spec.members[]` with `objectKey: 'user'` reads `user:x` as written
+   * and `{ user: user:x, since }` at `spec.members[i].user`.
+   */
+  objectKey?: string;
 }
 
 /** One ref written in one entity, at a concrete path. @public */
@@ -69,7 +75,15 @@ export function referencesIn(entity: Entity, fields: readonly ReferenceField[]):
       if (value === undefined || value === null) return;
       if (depth === segments.length) {
         const n = positions.length > 0 ? String(positions[0] + 1) : '';
-        out.push({ field, path, label: field.label.replace('{n}', n), value });
+        const label = field.label.replace('{n}', n);
+        if (field.objectKey && typeof value === 'object' && !Array.isArray(value)) {
+          const inner = (value as Record<string, unknown>)[field.objectKey];
+          if (inner !== undefined && inner !== null) {
+            out.push({ field, path: `${path}.${field.objectKey}`, label, value: inner });
+          }
+          return;
+        }
+        out.push({ field, path, label, value });
         return;
       }
       if (typeof value !== 'object') return;

@@ -99,6 +99,21 @@ describe('Rotation: invalid specs', () => {
   });
 });
 
+describe('Subteam: members with since, stakeholders with a sync', () => {
+  it('accepts plain refs and mappings side by side, and a lead written in either form', () => {
+    const entity = subteam({
+      members: ['user:default/a', { user: 'b', since: '2026-01-05' }],
+      lead: 'user:default/b',
+      stakeholders: [
+        'group:default/sre',
+        { group: 'group:default/devops', sync: 'biweekly', channel: 'https://meet.example.com/devops', intake: ['#devops-requests', 'https://tickets.example.com/queues/devops'] },
+        { group: 'analytics' },
+      ],
+    });
+    expect(validateDataInfraEntity(entity)).toEqual([]);
+  });
+});
+
 describe('Subteam: invalid specs', () => {
   it.each<[string, Entity, string]>([
     ['a domain title instead of its id', subteam({ domain: 'Data Platform' }), 'spec.domain: must be a domain id like data-platform, got "Data Platform"'],
@@ -114,6 +129,16 @@ describe('Subteam: invalid specs', () => {
     ['a delay in words', subteam({ escalation: { levels: [level('15 minutes', { user: 'u' })] } }), 'spec.escalation.levels[0].after: must be an ISO-8601 duration like P1W or PT15M, got "15 minutes"'],
     ['delays that go backwards', subteam({ escalation: { levels: [level('PT15M', { user: 'u' }), level('PT5M', { user: 'v' })] } }), 'spec.escalation.levels[1].after: must be later than the level before it (delays strictly increase), got "PT5M"'],
     ['a negative repeat', subteam({ escalation: { repeat: -1, levels: [level('PT0M', { user: 'u' })] } }), 'spec.escalation.repeat: must be at least 0, got -1'],
+    ['a member mapping without user', subteam({ members: [{ since: '2026-01-05' }] }), 'spec.members[0].user: is required: an entity reference like user:default/jane.doe'],
+    ['a member who is a number', subteam({ members: ['user:default/a', 7] }), 'spec.members[1]: must be a user ref like user:default/jane.doe, or a mapping { user, since }, got 7'],
+    ['a since that is not a date', subteam({ members: [{ user: 'user:default/a', since: 'last spring' }] }), 'spec.members[0].since: must be a date like 2026-01-05, got "last spring"'],
+    ['a since that does not exist', subteam({ members: [{ user: 'user:default/a', since: '2026-02-30' }] }), 'spec.members[0].since: must be a date that exists, like 2026-01-05, got "2026-02-30"'],
+    ['an unknown member field', subteam({ members: [{ user: 'user:default/a', joined: '2026-01-05' }] }), 'spec.members[0].joined: is not a known field; the known ones are user, since'],
+    ['a member written in both forms', subteam({ members: ['user:default/a', { user: 'A', since: '2026-01-05' }] }), 'spec.members[1]: must not list user:default/a twice'],
+    ['an unknown sync cadence', subteam({ stakeholders: [{ group: 'group:default/sre', sync: 'daily' }] }), 'spec.stakeholders[0].sync: must be weekly, biweekly or monthly, got "daily"'],
+    ['a stakeholder mapping without group', subteam({ stakeholders: [{ sync: 'weekly' }] }), 'spec.stakeholders[0].group: is required: an entity reference like group:default/sre'],
+    ['a script URL as intake channel', subteam({ stakeholders: [{ group: 'sre', intake: ['javascript:alert(1)'] }] }), 'spec.stakeholders[0].intake[0]: must be free text or an http(s) URL, got "javascript:alert(1)"'],
+    ['too many intake channels', subteam({ stakeholders: [{ group: 'sre', intake: Array.from({ length: 11 }, (_, i) => `#c${i}`) }] }), 'spec.stakeholders[0].intake: must list at most 10 items, got 11'],
     ['level hours in an abbreviated zone', subteam({ escalation: { levels: [level('PT0M', { user: 'u' }, { hours: { timezone: 'CET', windows: weekdays } })] } }), 'spec.escalation.levels[0].hours.timezone: must be an IANA time zone like Europe/Berlin, got "CET"'],
   ])('rejects %s', (_, entity, expected) => {
     expect(lines(entity)).toEqual([`subteam:default/s: ${expected}`]);
@@ -307,7 +332,8 @@ describe('the reference fields of the kind descriptors', () => {
       spec: {
         domain: 'data-platform',
         parent: 'group:default/data-infrastructure',
-        members: ['alice', 'Bob'],
+        members: ['alice', { user: 'Bob', since: '2026-01-05' }],
+        stakeholders: ['sre', { group: 'devops', sync: 'weekly' }],
         lead: 'alice',
         escalation: { levels: [{ after: 'PT0M', target: { rotation: 'platform-oncall' } }, { after: 'PT15M', target: { subteamLead: 'platform' } }] },
       },
@@ -320,8 +346,10 @@ describe('the reference fields of the kind descriptors', () => {
     expect(refs).toEqual([
       ['spec.parent', 'Parent group', 'group:default/data-infrastructure'],
       ['spec.members[0]', 'Member', 'user:ops/alice'],
-      ['spec.members[1]', 'Member', 'user:ops/bob'],
+      ['spec.members[1].user', 'Member', 'user:ops/bob'],
       ['spec.lead', 'Lead', 'user:ops/alice'],
+      ['spec.stakeholders[0]', 'Stakeholder group', 'group:ops/sre'],
+      ['spec.stakeholders[1].group', 'Stakeholder group', 'group:ops/devops'],
       ['spec.escalation.levels[0].target.rotation', 'Level 1 rotation', 'rotation:ops/platform-oncall'],
       ['spec.escalation.levels[1].target.subteamLead', 'Level 2 subteam', 'subteam:ops/platform'],
     ]);

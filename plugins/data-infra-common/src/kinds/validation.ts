@@ -78,6 +78,9 @@ function ajvProblems(entity: unknown, errors: ErrorObject[]): EntityProblem[] {
       p => error.keyword !== 'oneOf' && error.instancePath.startsWith(p) && error.schemaPath.includes('/oneOf/'),
     );
     if (insideOneOf) continue;
+    // A list entry that may be a ref or a mapping (if/then/else): the
+    // failing branch's own errors say what is wrong; the "if" one does not.
+    if (error.keyword === 'if') continue;
     let path = toDottedPath(error.instancePath);
     const expected = (error.parentSchema as any)?.['x-expected'] as string | undefined;
     let message: string;

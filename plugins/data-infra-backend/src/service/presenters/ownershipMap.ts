@@ -6,7 +6,7 @@ import {
   OnCallRole,
   OwnershipMapResponse,
   RotationEntityV1alpha1,
-  ServiceLevelMeasurement, normaliseEntityRef, entityRefOf } from '@data-infra/backstage-plugin-data-infra-common';
+  ServiceLevelMeasurement, normaliseEntityRef, entityRefOf, subteamMemberRefs, subteamStakeholderRefs } from '@data-infra/backstage-plugin-data-infra-common';
 import type { CatalogView } from '../state/CatalogSnapshot';
 import { findingsOf, worst } from './findingIndex';
 import { titleOf } from '../refs';
@@ -98,15 +98,9 @@ export function buildMapSkeleton(
         const staticPart: Omit<MapSubteam, 'rotations'> = {
           ref,
           title: titleOf(subteam, ref),
-          members: (subteam.spec.members ?? [])
-            .map(m => normaliseEntityRef(m, { defaultKind: 'user', defaultNamespace: ns }))
-            .filter((m): m is string => !!m)
-            .map(m => people.person(m)),
+          members: subteamMemberRefs(subteam).map(m => people.person(m)),
           lead: lead ? people.person(lead) : null,
-          stakeholders: (subteam.spec.stakeholders ?? [])
-            .map(g => normaliseEntityRef(g, { defaultKind: 'group', defaultNamespace: ns }))
-            .filter((g): g is string => !!g)
-            .map(g => people.named(g)),
+          stakeholders: subteamStakeholderRefs(subteam).map(g => people.named(g)),
           handles: subteam.spec.handles ?? [],
           ...(subteam.spec.contact && options.showContactDetails
             ? { contact: subteam.spec.contact }

@@ -9,6 +9,7 @@ import {
   checkCatalog,
   DataServiceEntityV1alpha1,
   DomainInfo,
+  SubteamRotationPolicy,
   EntityLookup,
   Finding,
   isDataServiceEntity,
@@ -82,6 +83,8 @@ export class CatalogSnapshot {
       showContactDetails: boolean;
       callerTtlSeconds?: number;
       maxOnCallShare?: number;
+      /** dataInfra.policy.subteamRotation; the checks' defaults when absent. */
+      subteamRotation?: SubteamRotationPolicy;
     },
     budget: MemoryBudget = new MemoryBudget(),
     /** The plugin's one clock (see DataInfraState). */
@@ -175,6 +178,7 @@ export class CatalogSnapshot {
       domains: this.options.domains.map(d => d.id),
       now,
       maxOnCallShare: this.options.maxOnCallShare,
+      ...(this.options.subteamRotation ? { subteamRotation: this.options.subteamRotation } : {}),
     });
   }
 
@@ -185,6 +189,7 @@ export class CatalogSnapshot {
     const key = `checks:v1:${createHash('sha256')
       .update([...fingerprint].sort().join('\n'))
       .update(`\n${this.options.domains.map(d => d.id).join(',')}\n${this.options.maxOnCallShare ?? ''}\n${now}`)
+      .update(`\n${JSON.stringify(this.options.subteamRotation ?? null)}`)
       .digest('hex')}`;
     if (exact) {
       const cached = await this.cache.get(key).catch(() => undefined);

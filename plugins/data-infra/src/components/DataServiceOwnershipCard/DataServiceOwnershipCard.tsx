@@ -7,6 +7,8 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import {
   normaliseEntityRef,
+  subteamMemberRefs,
+  subteamStakeholderRefs,
   type SubteamEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import {
@@ -77,13 +79,13 @@ export function DataServiceOwnershipCard() {
             </LabelledValue>
             <LabelledValue label={t('common.labels.members')}>
               <RefLinkList
-                entityRefs={refList(ownerSpec.members)}
+                entityRefs={owner ? subteamMemberRefs(owner) : []}
                 defaultKind="user"
               />
             </LabelledValue>
             <LabelledValue label={t('common.labels.stakeholders')}>
               <RefLinkList
-                entityRefs={refList(ownerSpec.stakeholders)}
+                entityRefs={owner ? subteamStakeholderRefs(owner) : []}
                 defaultKind="group"
               />
             </LabelledValue>

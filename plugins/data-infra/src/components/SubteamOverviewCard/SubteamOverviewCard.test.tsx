@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { dataPlatformSubteam, halfFilled, mockDataInfraApi } from '../../__testUtils__/fixtures';
 import { renderOnEntityPage } from '../../__testUtils__/renderCard';
 import { SubteamOverviewCard } from './SubteamOverviewCard';
@@ -10,7 +10,11 @@ describe('SubteamOverviewCard', () => {
     expect(screen.getByText('Domain').nextSibling).toHaveTextContent('Data Platform');
     expect(screen.getByText('Members (3)').nextSibling).toHaveTextContent('alice, bob, carol');
     expect(screen.getByText('Services (2)').nextSibling).toHaveTextContent('kafka, hdfs');
-    expect(screen.getByText('Stakeholders').nextSibling).toHaveTextContent('sre, devops');
+    const stakeholders = screen.getByRole('list', { name: 'Stakeholders' });
+    expect(within(stakeholders).getAllByRole('listitem').map(li => li.textContent)).toEqual([
+      'sre: no sync defined',
+      'devops: no sync defined',
+    ]);
     expect(await screen.findByText('Data Platform on-call')).toBeInTheDocument();
     expect(screen.getByText(/^Primary:/)).toHaveTextContent('Alice Andersen');
     expect(screen.getByText('Checks').nextSibling).toHaveTextContent('No findings.');
@@ -23,6 +27,42 @@ describe('SubteamOverviewCard', () => {
     expect(api.getChecks.mock.calls).toEqual([[{ entityRef: 'subteam:default/data-platform' }]]);
     expect(api.getSubteamsOnCall).not.toHaveBeenCalled();
     expect(api.getMap).not.toHaveBeenCalled();
+  });
+
+  it("shows each stakeholder group's sync cadence, sync channel and intake channels, members written with since", async () => {
+    const entity = {
+      ...dataPlatformSubteam,
+      spec: {
+        ...dataPlatformSubteam.spec,
+        members: ['user:default/alice', { user: 'user:default/bob', since: '2026-01-05' }],
+        stakeholders: [
+          {
+            group: 'group:default/sre',
+            sync: 'weekly',
+            channel: 'https://meet.example.com/sre-sync',
+            // eslint-disable-next-line no-script-url -- a hostile catalog value, on purpose
+            intake: ['#sre-requests', 'https://tickets.example.com/queues/sre', 'javascript:alert(1)'],
+          },
+          { group: 'group:default/devops', sync: 'biweekly', channel: '#devops-sync' },
+          'group:default/analytics',
+        ],
+      },
+    };
+    await renderOnEntityPage(<SubteamOverviewCard />, { entity, api: mockDataInfraApi() });
+    expect(await screen.findByText('Data Platform on-call')).toBeInTheDocument();
+    expect(screen.getByText('Members (2)').nextSibling).toHaveTextContent('alice, bob');
+    const items = within(screen.getByRole('list', { name: 'Stakeholders' })).getAllByRole('listitem');
+    expect(items.map(li => li.textContent)).toEqual([
+      // (Backstage's Link adds ", Opens in a new window" for screen readers.)
+      'sre: weekly sync in https://meet.example.com/sre-sync, Opens in a new windowIntake: #sre-requests, https://tickets.example.com/queues/sre, Opens in a new window, javascript:alert(1)',
+      'devops: bi-weekly sync in #devops-sync',
+      'analytics: no sync defined',
+    ]);
+    expect(within(items[0]).getByRole('link', { name: /^https:\/\/meet.example.com\/sre-sync/ })).toHaveAttribute('href', 'https://meet.example.com/sre-sync');
+    expect(within(items[0]).getByRole('link', { name: /^https:\/\/tickets.example.com\/queues\/sre/ })).toBeInTheDocument();
+    // A script URL from the catalog stays text.
+    expect(within(items[0]).queryByRole('link', { name: /javascript/ })).not.toBeInTheDocument();
+    expect(within(items[0]).getByRole('link', { name: 'sre' })).toBeInTheDocument();
   });
 
   it('counts the problems the checks found without repeating them', async () => {

@@ -9,6 +9,8 @@ import type {
   FindingGroup,
   SubteamEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
+import { subteamMemberRefs } from '@data-infra/backstage-plugin-data-infra-common';
+import { StakeholderList } from './StakeholderList';
 import { useChecks, useOnCall, useDataInfraTranslation } from '../../hooks';
 import {
   ContactDetails,
@@ -20,7 +22,6 @@ import {
   RefLinkList,
   SeverityChip,
   domainTitle,
-  refList,
   useDomains,
   MoreInServiceCatalog,
 } from '../shared';
@@ -61,7 +62,7 @@ export function SubteamOverviewCard() {
   const domains = useDomains();
   const entityRef = stringifyEntityRef(entity);
   const spec: Partial<SubteamEntityV1alpha1['spec']> = entity.spec ?? {};
-  const members = refList(spec.members);
+  const members = subteamMemberRefs(entity);
   const services = getEntityRelations(entity, 'ownerOf', {
     kind: 'dataservice',
   }).map(stringifyEntityRef);
@@ -84,7 +85,7 @@ export function SubteamOverviewCard() {
         <RefLinkList entityRefs={members} defaultKind="user" />
       </LabelledValue>
       <LabelledValue label={t('common.labels.stakeholders')}>
-        <RefLinkList entityRefs={refList(spec.stakeholders)} defaultKind="group" />
+        <StakeholderList subteam={entity} />
       </LabelledValue>
       <LabelledValue label={t('common.labels.contact')}>
         <ContactDetails contact={spec.contact} />
