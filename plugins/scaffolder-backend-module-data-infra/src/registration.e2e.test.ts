@@ -10,11 +10,9 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import {
   createMockDirectory,
-  mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
@@ -23,6 +21,7 @@ import scaffolderModuleGitlab from '@backstage/plugin-scaffolder-backend-module-
 import { parse } from 'yaml';
 import catalogModuleDataInfra from '@data-infra/backstage-plugin-catalog-backend-module-data-infra';
 import scaffolderModuleDataInfra from './index';
+import { backendClient } from './__testUtils__/backendClient';
 
 jest.setTimeout(180_000);
 
@@ -54,6 +53,7 @@ describe('registering a data service through the scaffolder', () => {
   let fileServer: http.Server;
   let fileServerUrl: string;
   let baseUrl: string;
+  const { call, waitFor, entity } = backendClient(() => baseUrl);
   const published = () => mockDir.resolve('published');
 
   beforeAll(async () => {
@@ -140,48 +140,6 @@ describe('registering a data service through the scaffolder', () => {
     await new Promise(resolve => fileServer?.close(resolve));
   });
 
-  async function call(method: string, url: string, body?: unknown) {
-    const res = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: {
-        Authorization: mockCredentials.user.header(),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    let json: any;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = text;
-    }
-    return { status: res.status, body: json };
-  }
-
-  async function waitFor<T>(
-    what: string,
-    probe: () => Promise<T | undefined>,
-    timeoutMs = 90_000,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}`);
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-  }
-
-  async function entity(ref: string): Promise<Entity | undefined> {
-    const [kind, rest] = ref.split(':');
-    const { status, body } = await call(
-      'GET',
-      `/catalog/entities/by-name/${kind}/${rest}`,
-    );
-    return status === 200 ? body : undefined;
-  }
 
   async function runTask(values: object) {
     const created = await call('POST', '/scaffolder/v2/tasks', {
