@@ -50,7 +50,7 @@ describe('data-infra check', () => {
     expect(lines).toContain(
       'warning subteam:default/data-platform: spec.members: All 2 members of this subteam are due to rotate at once; moving them together would lose all its context: stagger the moves, keeping one member until a newcomer is settled.',
     );
-    expect(lines.filter(l => /due to rotate since/.test(l)).map(l => /^warning (\S+): spec\.members\[\d\]\.since: (\S+)/.exec(l)?.slice(1).join(' '))).toEqual([
+    expect(lines.filter(l => /due to rotate since/.test(l)).map(l => /^warning (\S+): spec\.members\[\d\]\.since: .*?\((user:\S+)\) joined/.exec(l)?.slice(1).join(' '))).toEqual([
       'subteam:default/bi-services user:default/jonas.lindqvist',
       'subteam:default/data-engineering user:default/diego.alvarez',
       'subteam:default/data-platform user:default/lukas.weber',
@@ -58,7 +58,7 @@ describe('data-infra check', () => {
       'subteam:default/mlops user:default/tomasz.kowalski',
     ]);
     expect(lines).toContain(
-      'info    subteam:default/bi-services: spec.members[1].since: user:default/aisha.rahman joined this subteam on 2026-06-22 and is not eligible to rotate before 2026-12-22 (P6M); keep them here until then.',
+      'info    subteam:default/bi-services: spec.members[1].since: Aisha Rahman (user:default/aisha.rahman) joined this subteam on 2026-06-22 and is not eligible to rotate before 2026-12-22 (P6M); keep them here until then.',
     );
     // Every stakeholder group of the seed has a weekly or bi-weekly sync.
     expect(result.stdout).not.toMatch(/No sync is defined/);

@@ -441,7 +441,7 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
     if (!entity.spec || !entity.metadata?.name) continue;
     if (isSubteamEntity(entity)) {
       checkSubteam(index, entity, domains, findings);
-      checkSubteamRotation(entity, now, rotationPolicy, findings);
+      checkSubteamRotation(index, entity, now, rotationPolicy, findings);
       checkStakeholderSync(entity, findings);
     }
     else if (isRotationEntity(entity)) checkRotation(index, entity, findings);

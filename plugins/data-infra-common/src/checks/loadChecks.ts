@@ -15,6 +15,7 @@ import type { RotationShift } from '../rotation/types';
 import { parseLocalDateTime, instantToWallClock, wallClockToInstant } from '../time';
 import { mergeIntervals } from '../load/rotationLoad';
 import type { Interval } from '../load/calendar';
+import { personName } from './names';
 import type { Finding } from './types';
 
 const HOUR = 3_600_000;
@@ -27,11 +28,6 @@ export const DEFAULT_MAX_ON_CALL_SHARE = 0.5;
 const MAX_PERIODS = 3;
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
-
-function personName(index: Map<string, Entity>, ref: string): string {
-  const user = index.get(ref) as (Entity & { spec?: { profile?: { displayName?: string } } }) | undefined;
-  return user?.spec?.profile?.displayName || user?.metadata?.title || ref;
-}
 
 function rotationTitle(rotation: Entity): string {
   return rotation.metadata.title || rotation.metadata.name;

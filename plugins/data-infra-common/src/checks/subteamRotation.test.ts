@@ -33,6 +33,17 @@ describe('the subteam rotation policy (6–9 months by default)', () => {
     );
   });
 
+  it('names the member as the catalog does, with the ref beside the name', () => {
+    const ann = { ...user('ann'), spec: { profile: { displayName: 'Ann Example' } } };
+    const findings = checkCatalog(
+      [group('data-infrastructure'), ann, subteam('mlops', { members: [{ user: 'ann', since: '2026-03-01' }] })],
+      { now: NOW },
+    ).filter((f: Finding) => f.check === 'subteam-member-due-to-rotate');
+    expect(findings.map(f => f.message)).toEqual([
+      'Ann Example (user:default/ann) joined this subteam on 2026-03-01 and has been due to rotate since 2026-12-01 (longer than P9M); plan their move to another subteam.',
+    ]);
+  });
+
   it('warns when every member is due at once, as the subteam would lose all its context', () => {
     const findings = check({ members: [{ user: 'ann', since: '2026-01-05' }, { user: 'bob', since: '2026-02-16' }] });
     expect(summary(findings)).toEqual([

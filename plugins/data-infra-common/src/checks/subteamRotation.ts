@@ -3,11 +3,12 @@
  * subteams every 6–9 months. Read off each member's `since` (the date they
  * joined the subteam); members without one are not judged.
  */
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
 import type { SubteamEntityV1alpha1 } from '../kinds/SubteamEntityV1alpha1';
 import { isCalendarDate, subteamMembers } from '../kinds/subteamFields';
 import { parseIsoDuration } from '../time';
+import { personLabel } from './names';
 import type { Finding } from './types';
 
 /** How long a member stays in a subteam, as ISO-8601 durations. @public */
@@ -36,6 +37,7 @@ function dateAfter(since: string, duration: string): DateTime {
  * would lose all its context if they moved together (warning).
  */
 export function checkSubteamRotation(
+  index: Map<string, Entity>,
   subteam: SubteamEntityV1alpha1,
   now: number,
   policy: SubteamRotationPolicy,
@@ -56,7 +58,7 @@ export function checkSubteamRotation(
         check: 'subteam-member-due-to-rotate',
         entityRef,
         path,
-        message: `${member.ref} joined this subteam on ${member.since} and has been due to rotate since ${dueAt.toISODate()} (longer than ${policy.max}); plan their move to another subteam.`,
+        message: `${personLabel(index, member.ref)} joined this subteam on ${member.since} and has been due to rotate since ${dueAt.toISODate()} (longer than ${policy.max}); plan their move to another subteam.`,
         related: [member.ref],
       });
     } else if (now < eligibleAt.toMillis()) {
@@ -65,7 +67,7 @@ export function checkSubteamRotation(
         check: 'subteam-member-not-yet-eligible',
         entityRef,
         path,
-        message: `${member.ref} joined this subteam on ${member.since} and is not eligible to rotate before ${eligibleAt.toISODate()} (${policy.min}); keep them here until then.`,
+        message: `${personLabel(index, member.ref)} joined this subteam on ${member.since} and is not eligible to rotate before ${eligibleAt.toISODate()} (${policy.min}); keep them here until then.`,
         related: [member.ref],
       });
     }
