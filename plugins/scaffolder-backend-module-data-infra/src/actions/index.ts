@@ -24,4 +24,4 @@ export {
   COVER_LOCAL_DIRECTORIES_CONFIG_KEY,
   MAX_COVER_DAYS,
 } from './cover';
-export type { AddOverrideInput, RotationFileLocation } from './cover';
+export type { AddOverrideActionOutput, AddOverrideInput, RotationFileLocation } from './cover';

@@ -8,7 +8,7 @@ import {
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction, type TemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   formatEntityProblems,
   isRotationEntity,
@@ -75,8 +75,14 @@ function lowerRef(ref: string): string {
   return ref.toLocaleLowerCase('en-US');
 }
 
-/** The input of `data-infra:rotation:add-override`. @public */
-export interface AddOverrideInput {
+/**
+ * The input of `data-infra:rotation:add-override`. The action's types are
+ * written out, not inferred from its zod schema: an inferred type prints its
+ * keys and unions in the compiler's order of the day, and the API report
+ * would change from one build to the next.
+ * @public
+ */
+export type AddOverrideInput = {
   rotation: string;
   start: string;
   end: string;
@@ -85,7 +91,23 @@ export interface AddOverrideInput {
   swap?: boolean;
   swapStart?: string;
   swapEnd?: string;
-}
+};
+
+/** What the action gives the publish steps and the task page. @public */
+export type AddOverrideActionOutput = {
+  entityRef: string;
+  publishVia: 'gitlab' | 'github' | 'local';
+  repoUrl: string;
+  targetBranch: string;
+  filePath: string;
+  fileUrl: string;
+  originalSha256: string;
+  branchName: string;
+  title: string;
+  description: string;
+  overrides: Array<{ user: string; start: string; end: string; role?: string }>;
+  preview: string;
+};
 
 /**
  * Creates the `data-infra:rotation:add-override` action: validates a cover
@@ -99,7 +121,7 @@ export function createAddOverrideAction(options: {
   config: Config;
   catalog: CatalogService;
   urlReader: UrlReaderService;
-}) {
+}): TemplateAction<AddOverrideInput, AddOverrideActionOutput, 'v2'> {
   const { config, catalog, urlReader } = options;
   return createTemplateAction({
     id: 'data-infra:rotation:add-override',
