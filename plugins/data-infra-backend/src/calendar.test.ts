@@ -1,20 +1,11 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import ical, { type VEvent } from 'node-ical';
 import request from 'supertest';
-import { dataInfraPlugin } from './plugin';
-import { fixtureEntities } from './__testUtils__/fixtures';
+import { startFixtureBackend } from './__testUtils__/fixtureBackend';
 
 describe('GET /rotations/:namespace/:name/calendar.ics', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startFixtureBackend>>;
   beforeAll(async () => {
-    ({ server } = await startTestBackend({
-      features: [
-        dataInfraPlugin,
-        catalogServiceMock.factory({ entities: fixtureEntities }),
-        mockServices.rootConfig.factory({ data: {} }),
-      ],
-    }));
+    server = await startFixtureBackend();
   });
 
   it('serves the same shifts as /shifts, in the rotation time zone, with stable UIDs', async () => {

@@ -3,26 +3,14 @@
  * checks look at a week of coverage from an instant, and that instant is
  * T, not the backend's clock (issue 16: the backend had two clocks).
  */
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { checkCatalog, parseInstant } from '@data-infra/backstage-plugin-data-infra-common';
-import { dataInfraPlugin } from './plugin';
 import { FIXTURE_AT, fixtureEntities } from './__testUtils__/fixtures';
+import { startFixtureBackend } from './__testUtils__/fixtureBackend';
 
 /** Before the platform rotation's first shift (5 January 2026): nobody holds it. */
 const BEFORE_ROTATION = '2025-12-01T10:30:00Z';
 
-async function start() {
-  const { server } = await startTestBackend({
-    features: [
-      dataInfraPlugin,
-      catalogServiceMock.factory({ entities: fixtureEntities }),
-      mockServices.rootConfig.factory({ data: {} }),
-    ],
-  });
-  return server;
-}
 
 const HOUR = 3600_000;
 
@@ -38,9 +26,9 @@ function gapsAt(at: string, entityRef: string) {
 }
 
 describe('GET /escalation?at=', () => {
-  let server: Awaited<ReturnType<typeof start>>;
+  let server: Awaited<ReturnType<typeof startFixtureBackend>>;
   beforeAll(async () => {
-    server = await start();
+    server = await startFixtureBackend();
   });
 
   const ref = 'dataservice:default/zookeeper';

@@ -1,24 +1,11 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { dataInfraPlugin } from './plugin';
-import { fixtureEntities } from './__testUtils__/fixtures';
+import { startFixtureBackend } from './__testUtils__/fixtureBackend';
 
-async function start() {
-  const { server } = await startTestBackend({
-    features: [
-      dataInfraPlugin,
-      catalogServiceMock.factory({ entities: fixtureEntities }),
-      mockServices.rootConfig.factory({ data: {} }),
-    ],
-  });
-  return server;
-}
 
 describe('the on-call load', () => {
-  let server: Awaited<ReturnType<typeof start>>;
+  let server: Awaited<ReturnType<typeof startFixtureBackend>>;
   beforeAll(async () => {
-    server = await start();
+    server = await startFixtureBackend();
   });
 
   it('comes with the /shifts answer: the next 4 and 13 weeks, per person', async () => {

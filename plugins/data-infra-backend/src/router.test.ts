@@ -1,13 +1,11 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { readDataInfraConfig } from './config';
 import { encodeCursor } from './http/params';
-import { dataInfraPlugin } from './plugin';
 import { createRouter } from './http/router';
 import type { CalendarSubscriptions } from './service/calendar/CalendarSubscriptions';
 import type { DataInfraService } from './service/DataInfraService';
-import { fixtureEntities } from './__testUtils__/fixtures';
+import { startFixtureBackend } from './__testUtils__/fixtureBackend';
 
 /** One concrete request per route; the inventory test checks none is missing. */
 const ROUTES: Record<string, string> = {
@@ -26,16 +24,6 @@ const ROUTES: Record<string, string> = {
 /** Routes anyone may call: the calendar feed checks its link itself; /health is for probes. */
 const PUBLIC_ROUTES = ['/health', '/calendar-feeds/:file'];
 
-async function start() {
-  const { server } = await startTestBackend({
-    features: [
-      dataInfraPlugin,
-      catalogServiceMock.factory({ entities: fixtureEntities }),
-      mockServices.rootConfig.factory({ data: {} }),
-    ],
-  });
-  return server;
-}
 
 describe('route inventory', () => {
   it('lists every route the router registers', async () => {
@@ -52,7 +40,7 @@ describe('route inventory', () => {
   });
 
   it.each(Object.entries(ROUTES))('%s answers 401 without credentials', async (_route, path) => {
-    const server = await start();
+    const server = await startFixtureBackend();
     const res = await request(server)
       .get(`/api/data-infra${path}`)
       .set('Authorization', mockCredentials.none.header());
@@ -60,7 +48,7 @@ describe('route inventory', () => {
   });
 
   it.each(['post', 'delete'] as const)('%s of a calendar subscription answers 401 without credentials', async method => {
-    const server = await start();
+    const server = await startFixtureBackend();
     const res = await request(server)
       [method]('/api/data-infra/rotations/default/platform-oncall/calendar-subscription')
       .set('Authorization', mockCredentials.none.header());
@@ -69,9 +57,9 @@ describe('route inventory', () => {
 });
 
 describe('freshness headers', () => {
-  let server: Awaited<ReturnType<typeof start>>;
+  let server: Awaited<ReturnType<typeof startFixtureBackend>>;
   beforeAll(async () => {
-    server = await start();
+    server = await startFixtureBackend();
   });
 
   const answering = Object.entries(ROUTES).filter(([route]) => !route.endsWith('/calendar-subscription'));
@@ -144,9 +132,9 @@ describe('malformed requests', () => {
     ['/services?sort=budget&order=sideways', 'order'],
   ];
 
-  let server: Awaited<ReturnType<typeof start>>;
+  let server: Awaited<ReturnType<typeof startFixtureBackend>>;
   beforeAll(async () => {
-    server = await start();
+    server = await startFixtureBackend();
   });
 
   it('has at least 20 cases', () => expect(cases.length).toBeGreaterThanOrEqual(20));
