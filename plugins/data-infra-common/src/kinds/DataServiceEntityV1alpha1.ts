@@ -1,8 +1,6 @@
 import {
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
-  RELATION_OWNED_BY,
-  RELATION_OWNER_OF,
   type Entity,
 } from '@backstage/catalog-model';
 import schema from '../schema/DataService.v1alpha1.schema.json';
@@ -10,7 +8,7 @@ import { indicatorProblems } from '../sla/promql';
 import type { DataInfraKindDescriptor } from './descriptor';
 import { isKind } from './isKind';
 import { coverageProblems, EntityProblem, escalationProblems, metadataProblems, zoneProblems } from './problems';
-import { ESCALATION_REFERENCE_FIELDS } from './references';
+import { ESCALATION_REFERENCE_FIELDS, OWNER_SUBTEAM_REFERENCE_FIELD } from './references';
 import { RELATION_CONSUMER_OF, RELATION_SERVES } from './relations';
 import type { DATA_INFRA_API_VERSION, EscalationPolicy, ServiceLevel } from './types';
 
@@ -63,13 +61,7 @@ export const dataServiceEntityV1alpha1: DataInfraKindDescriptor<DataServiceEntit
   isEntity: isDataServiceEntity,
   validate: dataServiceProblems,
   references: [
-    {
-      path: 'spec.owner',
-      label: 'Owner',
-      defaultKind: 'subteam',
-      allowedKinds: ['subteam'],
-      relation: { forward: RELATION_OWNED_BY, reverse: RELATION_OWNER_OF },
-    },
+    OWNER_SUBTEAM_REFERENCE_FIELD,
     {
       path: 'spec.dependsOn[]',
       label: 'Dependency',

@@ -1,4 +1,4 @@
-import { RELATION_OWNED_BY, RELATION_OWNER_OF, type Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import schema from '../schema/Rotation.v1alpha1.schema.json';
 import { parseIsoDuration, parseLocalDateTime } from '../time';
 import type { DataInfraKindDescriptor } from './descriptor';
@@ -14,6 +14,7 @@ import {
 } from './problems';
 import { RELATION_HAS_PARTICIPANT, RELATION_PARTICIPATES_IN } from './relations';
 import type { CoverageWindow, DATA_INFRA_API_VERSION, RotationOverride } from './types';
+import { OWNER_SUBTEAM_REFERENCE_FIELD } from './references';
 
 /** kind: Rotation. @public */
 export interface RotationEntityV1alpha1 extends Entity {
@@ -81,13 +82,7 @@ export const rotationEntityV1alpha1: DataInfraKindDescriptor<RotationEntityV1alp
   isEntity: isRotationEntity,
   validate: rotationProblems,
   references: [
-    {
-      path: 'spec.owner',
-      label: 'Owner',
-      defaultKind: 'subteam',
-      allowedKinds: ['subteam'],
-      relation: { forward: RELATION_OWNED_BY, reverse: RELATION_OWNER_OF },
-    },
+    OWNER_SUBTEAM_REFERENCE_FIELD,
     {
       path: 'spec.participants[]',
       label: 'Participant',

@@ -5,7 +5,7 @@
  * relations, the backend's reference gathering, the CLI's ref checks and
  * the checks' ref findings are all read off these lists.
  */
-import type { Entity } from '@backstage/catalog-model';
+import { RELATION_OWNED_BY, RELATION_OWNER_OF, type Entity } from '@backstage/catalog-model';
 import { normaliseEntityRef } from './refs';
 import { RELATION_ESCALATES_FOR, RELATION_ESCALATES_TO } from './relations';
 
@@ -135,6 +135,19 @@ export function resolveReference(
   const allowed = reference.field.allowedKinds;
   return { valid: true, ref, kind, kindAllowed: !allowed || allowed.includes(kind), exists: exists(ref) };
 }
+
+/**
+ * `spec.owner` of a DataService or a Rotation: the Subteam that owns it
+ * (`ownedBy`/`ownerOf`, as Backstage's own ownership relation).
+ * @public
+ */
+export const OWNER_SUBTEAM_REFERENCE_FIELD: ReferenceField = {
+  path: 'spec.owner',
+  label: 'Owner',
+  defaultKind: 'subteam',
+  allowedKinds: ['subteam'],
+  relation: { forward: RELATION_OWNED_BY, reverse: RELATION_OWNER_OF },
+};
 
 /**
  * The reference fields of an escalation policy at `spec.escalation`, shared
