@@ -4,6 +4,7 @@
  * ISO-8601 strings in UTC ('2026-03-08T08:00:00Z').
  */
 import type { Contact, CoverageWindow, ServiceLevel } from '../kinds/types';
+import type { DomainInfo } from '../kinds/domains';
 import type { Finding, FindingGroup, FindingSeverity } from '../checks/types';
 import type { RotationRole } from '../rotation/types';
 import type { PersonLoad } from '../load/types';
@@ -171,13 +172,6 @@ export interface ServicesResponse {
   nextCursor?: string;
 }
 
-/** A domain as configured (dataInfra.domains). @public */
-export interface DomainInfo {
-  id: string;
-  title: string;
-  description?: string;
-  order: number;
-}
 
 /** GET /map. @public */
 export interface OwnershipMapResponse {

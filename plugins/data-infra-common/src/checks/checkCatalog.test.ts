@@ -1,7 +1,7 @@
 import { checkCatalog, findingsFor, worstSeverity } from '.';
 import type { Finding } from './types';
-import { group, rotationEntity, seedCatalog, service, subteam, user } from './testCatalog';
-import { ms } from '../rotation/testUtils';
+import { group, rotationEntity, seedCatalog, service, subteam, user } from '../__testUtils__/catalog';
+import { ms } from '../__testUtils__/rotation';
 
 // A Monday in winter, a week after the Data Platform rotation starts.
 const NOW = ms('2026-01-12T00:00Z');

@@ -1,7 +1,7 @@
 import { checkCatalog, groupFindings } from '.';
 import type { Finding } from './types';
-import { seedCatalog, service } from './testCatalog';
-import { ms } from '../rotation/testUtils';
+import { seedCatalog, service } from '../__testUtils__/catalog';
+import { ms } from '../__testUtils__/rotation';
 
 const NOW = ms('2026-01-12T00:00Z');
 

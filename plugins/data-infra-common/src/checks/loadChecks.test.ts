@@ -1,7 +1,7 @@
 import { checkCatalog, groupFindings } from '.';
 import type { Finding } from './types';
-import { rotationEntity, subteam, user } from './testCatalog';
-import { ms } from '../rotation/testUtils';
+import { rotationEntity, subteam, user } from '../__testUtils__/catalog';
+import { ms } from '../__testUtils__/rotation';
 
 // 1 December 2026: the next 13 weeks include Christmas.
 const NOW = ms('2026-12-01T00:00Z');

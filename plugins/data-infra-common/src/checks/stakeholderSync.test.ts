@@ -1,6 +1,6 @@
 import { checkCatalog } from '.';
-import { group, subteam, user } from './testCatalog';
-import { ms } from '../rotation/testUtils';
+import { group, subteam, user } from '../__testUtils__/catalog';
+import { ms } from '../__testUtils__/rotation';
 
 describe('stakeholder syncs', () => {
   it('marks each stakeholder group with no sync defined, plain refs included', () => {

@@ -1,7 +1,7 @@
 import { checkCatalog } from '.';
 import type { Finding } from './types';
-import { group, subteam, user } from './testCatalog';
-import { ms } from '../rotation/testUtils';
+import { group, subteam, user } from '../__testUtils__/catalog';
+import { ms } from '../__testUtils__/rotation';
 
 const NOW = ms('2026-12-01T12:00Z');
 const people = ['ann', 'bob', 'cid'].map(n => user(n));

@@ -1,6 +1,6 @@
 import { escalationPathAt, resolveEscalationPolicy } from '.';
-import { seedCatalog, rotationEntity, service, subteam } from '../checks/testCatalog';
-import { ms } from '../rotation/testUtils';
+import { seedCatalog, rotationEntity, service, subteam } from '../__testUtils__/catalog';
+import { ms } from '../__testUtils__/rotation';
 import type { Entity } from '@backstage/catalog-model';
 
 const WEDNESDAY_NOON = ms('2026-01-07T12:00Z'); // 13:00 in Berlin

@@ -1,4 +1,10 @@
-import type { DomainInfo } from '../api/types';
+/** A domain as configured (dataInfra.domains). @public */
+export interface DomainInfo {
+  id: string;
+  title: string;
+  description?: string;
+  order: number;
+}
 
 /**
  * The seed's four domains, used when app-config has no `dataInfra.domains`.

@@ -1,4 +1,4 @@
-import { rotation, ms } from '../rotation/testUtils';
+import { rotation, ms } from '../__testUtils__/rotation';
 import { rotationLoad, rotationLoadWindow } from './rotationLoad';
 
 const A = 'user:default/a';

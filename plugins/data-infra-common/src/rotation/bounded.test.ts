@@ -11,9 +11,9 @@ import { onCallAt } from '.';
 import { DATA_INFRA_LIMITS } from '../kinds/limits';
 import type { CoverageWindow, RotationEntityV1alpha1, Weekday } from '../kinds/types';
 import { validateDataInfraEntity } from '../kinds/validation';
-import { ReferenceRotation } from './reference';
+import { ReferenceRotation } from '../__testUtils__/rotationReference';
 import { MAX_PROBES, workDone } from './steps';
-import { referenceInstant, rotation } from './testUtils';
+import { referenceInstant, rotation } from '../__testUtils__/rotation';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { isInCoverage, onCallAt, rotationShifts } from '.';
 import type { CoverageWindow } from '../kinds/types';
-import { iso, ms, rotation } from './testUtils';
+import { iso, ms, rotation } from '../__testUtils__/rotation';
 
 const officeHours: CoverageWindow[] = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' }];
 // 2026-01-09 is a Friday.

@@ -1,5 +1,5 @@
 import { handoffInstant, nextHandoff, onCallAt, rotationShifts } from '.';
-import { iso, ms, referenceHolder, rotation } from './testUtils';
+import { iso, ms, referenceHolder, rotation } from '../__testUtils__/rotation';
 
 const HOUR = 3_600_000;
 const shiftHours = (r: ReturnType<typeof rotation>, k: number) =>

@@ -1,5 +1,5 @@
 import { holdersOfRotationAt, onCallAt, rotationShifts } from '.';
-import { iso, ms, rotation } from './testUtils';
+import { iso, ms, rotation } from '../__testUtils__/rotation';
 
 const DAY = 86_400_000;
 // 2026-01-05 is a Monday; weekly 09:00 UTC hand-offs: a/b, then b/c, then c/a…

@@ -3,7 +3,7 @@ import { DateTime, Duration } from 'luxon';
 import { onCallAt, rotationShifts } from '.';
 import type { RotationEntityV1alpha1 } from '../kinds/types';
 import type { RotationShift } from './types';
-import { referenceHolder, referenceInstant, rotation } from './testUtils';
+import { referenceHolder, referenceInstant, rotation } from '../__testUtils__/rotation';
 
 const QUARTER = 15 * 60_000;
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { errorBudget, isWithinSupportHours, parseSlaWindow } from '.';
 import { formatDurationShort } from '../time';
-import { ms } from '../rotation/testUtils';
+import { ms } from '../__testUtils__/rotation';
 
 describe('parseSlaWindow', () => {
   it('reads days and weeks', () => {

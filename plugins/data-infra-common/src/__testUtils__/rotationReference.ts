@@ -8,7 +8,7 @@
  */
 import { DateTime, Duration } from 'luxon';
 import type { RotationEntityV1alpha1 } from '../kinds/types';
-import { referenceInstant } from './testUtils';
+import { referenceInstant } from './rotation';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
