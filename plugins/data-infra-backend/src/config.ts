@@ -1,10 +1,7 @@
 import type { Config } from '@backstage/config';
 import {
-  DEFAULT_MAX_ON_CALL_SHARE,
-  DEFAULT_SUBTEAM_ROTATION,
   DomainInfo,
-  normaliseDomains,
-  parseIsoDuration,
+  readCheckSettings,
   SubteamRotationPolicy,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { DEFAULT_MAX_BYTES } from './service/state/MemoryBudget';
@@ -59,22 +56,10 @@ function readMetrics(config: Config): DataInfraBackendConfig['metrics'] {
   };
 }
 
-function readSubteamRotation(config: Config): SubteamRotationPolicy {
-  const read = (bound: 'min' | 'max') => {
-    const key = `dataInfra.policy.subteamRotation.${bound}`;
-    const value = config.getOptionalString(key) ?? DEFAULT_SUBTEAM_ROTATION[bound];
-    const duration = parseIsoDuration(value);
-    if (!duration || duration.toMillis() <= 0) {
-      throw new Error(`${key} must be an ISO-8601 duration like P9M, got ${JSON.stringify(value)}`);
-    }
-    return value;
-  };
-  return { min: read('min'), max: read('max') };
-}
-
 /** Reads `dataInfra.*` from app-config; see config.d.ts for the defaults. */
 export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
-  const domains = config.getOptionalConfigArray('dataInfra.domains');
+  // The checks' own keys (domains, maxOnCallShare, subteamRotation), read as the CLI reads them.
+  const checks = readCheckSettings(config);
   const ttl = config.getOptionalNumber('dataInfra.cache.ttl') ?? 60;
   if (!(ttl > 0)) {
     throw new Error(`dataInfra.cache.ttl must be a positive number of seconds, got ${ttl}`);
@@ -95,21 +80,8 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
   if (calendarSecret !== undefined && calendarSecret.length < 32) {
     throw new Error('dataInfra.calendar.secret must be at least 32 characters long');
   }
-  const maxOnCallShare = config.getOptionalNumber('dataInfra.checks.maxOnCallShare') ?? DEFAULT_MAX_ON_CALL_SHARE;
-  if (!(maxOnCallShare >= 0 && maxOnCallShare <= 1)) {
-    throw new Error(`dataInfra.checks.maxOnCallShare must be a share between 0 and 1, got ${maxOnCallShare}`);
-  }
   return {
-    maxOnCallShare,
-    domains: normaliseDomains(
-      domains?.map(d => ({
-        id: d.getString('id'),
-        title: d.getOptionalString('title'),
-        description: d.getOptionalString('description'),
-        order: d.getOptionalNumber('order'),
-      })),
-    ),
-    subteamRotation: readSubteamRotation(config),
+    ...checks,
     cacheTtlSeconds: ttl,
     callerTtlSeconds: callerTtl,
     refreshSeconds: refresh,

@@ -44,6 +44,36 @@ describe('data-infra check', () => {
     expect(result.stderr).toMatch(/--max-on-call-share must be a share between 0 and 1/);
   });
 
+  it('reads the checks\' settings from app-config files as the backend does (--config, later files winning)', async () => {
+    const at = ['--at', '2026-12-01T12:00:00Z'];
+    const config = fixtureDir({
+      'app-config.yaml': 'dataInfra:\n  checks:\n    maxOnCallShare: 1\n  policy:\n    subteamRotation:\n      min: P6M\n      max: P9M\n',
+      'app-config.local.yaml': 'dataInfra:\n  policy:\n    subteamRotation:\n      max: P2Y\n',
+      'bad.yaml': 'dataInfra:\n  policy:\n    subteamRotation:\n      max: soon\n',
+    });
+    const plain = await runCli(['check', '--catalog', SEEDED_CATALOG, ...at]);
+    expect(plain.stdout).toMatch(/due to rotate since/);
+    expect(plain.stdout).toMatch(/of the next 13 weeks/);
+    // One file: the share of 100 % reports nobody; the policy is the default.
+    const one = await runCli(['check', '--catalog', SEEDED_CATALOG, ...at, '--config', `${config}/app-config.yaml`]);
+    expect(one.stdout).not.toMatch(/of the next 13 weeks/);
+    expect(one.stdout).toMatch(/due to rotate since/);
+    // A later file overrides: nobody joined two years ago.
+    const two = await runCli(['check', '--catalog', SEEDED_CATALOG, ...at, '--config', `${config}/app-config.yaml`, `${config}/app-config.local.yaml`]);
+    expect(two.stdout).not.toMatch(/due to rotate since/);
+    expect(two.code).toBe(0);
+    // The flag still wins over the file.
+    const flag = await runCli(['check', '--catalog', SEEDED_CATALOG, ...at, '--config', `${config}/app-config.yaml`, '--max-on-call-share', '0.5']);
+    expect(flag.stdout).toMatch(/of the next 13 weeks/);
+    // A bad value or a missing file is a usage error naming it.
+    const bad = await runCli(['check', '--catalog', SEEDED_CATALOG, '--config', `${config}/bad.yaml`]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/dataInfra\.policy\.subteamRotation\.max must be an ISO-8601 duration like P9M, got "soon"/);
+    const missing = await runCli(['check', '--catalog', SEEDED_CATALOG, '--config', `${config}/nope.yaml`]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.yaml/);
+  });
+
   it('reports the rotation policy the seed org faces in December 2026', async () => {
     const result = await runCli(['check', '--catalog', SEEDED_CATALOG, '--at', '2026-12-01T12:00:00Z']);
     const lines = result.stdout.split('\n');

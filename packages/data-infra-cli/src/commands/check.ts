@@ -1,11 +1,17 @@
 import type { Command } from 'commander';
-import { checkCatalog, DEFAULT_MAX_ON_CALL_SHARE, Finding, FindingSeverity, groupFindings } from '@data-infra/backstage-plugin-data-infra-common';
+import {
+  checkCatalog,
+  DEFAULT_MAX_ON_CALL_SHARE,
+  Finding,
+  FindingSeverity,
+  groupFindings,
+  severityRank,
+} from '@data-infra/backstage-plugin-data-infra-common';
+import { readAppConfig } from '../lib/appConfig';
 import { loadCatalogDir, LoadedCatalog } from '../lib/catalog';
 import { requireCatalogDir } from '../lib/files';
 import { CliError, CliIo, EXIT_OK, EXIT_PROBLEMS } from '../lib/io';
 import { parseInstantOption } from '../lib/time';
-
-const ORDER: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * Entities the catalog would reject never reach checkCatalog; report them as
@@ -45,22 +51,32 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .requiredOption('--catalog <dir>', 'folder of catalog-info files')
     .option('--at <instant>', 'instant the checks are evaluated at (default: now)')
     .option(
+      '--config <file...>',
+      'app-config files to read dataInfra.domains, dataInfra.checks.maxOnCallShare and dataInfra.policy.subteamRotation from, later files winning, as the backend does (default: the built-in defaults)',
+    )
+    .option(
       '--max-on-call-share <share>',
-      `share of time (0–1) above which a person on call is reported, as dataInfra.checks.maxOnCallShare (default ${DEFAULT_MAX_ON_CALL_SHARE})`,
+      `share of time (0–1) above which a person on call is reported, overrides dataInfra.checks.maxOnCallShare (default ${DEFAULT_MAX_ON_CALL_SHARE})`,
     )
     .option('--json', 'print JSON, one finding per entity and check (not grouped): { "findings": [...] }')
-    .action(async (options: { catalog: string; at?: string; json?: boolean; maxOnCallShare?: string }) => {
+    .action(async (options: { catalog: string; at?: string; json?: boolean; maxOnCallShare?: string; config?: string[] }) => {
       const dir = requireCatalogDir(options.catalog);
-      const maxOnCallShare = options.maxOnCallShare === undefined ? undefined : Number(options.maxOnCallShare);
-      if (maxOnCallShare !== undefined && !(options.maxOnCallShare!.trim() !== '' && maxOnCallShare >= 0 && maxOnCallShare <= 1)) {
+      const settings = await readAppConfig(options.config ?? []);
+      const maxOnCallShare = options.maxOnCallShare === undefined ? settings.maxOnCallShare : Number(options.maxOnCallShare);
+      if (options.maxOnCallShare !== undefined && !(options.maxOnCallShare.trim() !== '' && maxOnCallShare >= 0 && maxOnCallShare <= 1)) {
         throw new CliError(`--max-on-call-share must be a share between 0 and 1, got ${JSON.stringify(options.maxOnCallShare)}`);
       }
       const now = options.at === undefined ? (io.now ?? Date.now)() : parseInstantOption('--at', options.at);
       const catalog = await loadCatalogDir(dir);
       if (catalog.documents.length === 0) throw new CliError(`--catalog ${options.catalog}: no YAML files found`);
 
-      const findings = [...loadingFindings(catalog), ...checkCatalog(catalog.entities, { now, maxOnCallShare })].sort(
-        (a, b) => ORDER[a.severity] - ORDER[b.severity] || a.entityRef.localeCompare(b.entityRef, 'en'),
+      const findings = [...loadingFindings(catalog), ...checkCatalog(catalog.entities, {
+          now,
+          maxOnCallShare,
+          domains: settings.domains.map(d => d.id),
+          subteamRotation: settings.subteamRotation,
+        })].sort(
+        (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.entityRef.localeCompare(b.entityRef, 'en'),
       );
       const count = (severity: FindingSeverity) => findings.filter(f => f.severity === severity).length;
 

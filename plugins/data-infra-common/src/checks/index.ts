@@ -6,3 +6,5 @@ export { groupFindings } from './groups';
 export { DEFAULT_MAX_ON_CALL_SHARE } from './loadChecks';
 export { DEFAULT_SUBTEAM_ROTATION } from './subteamRotation';
 export type { SubteamRotationPolicy } from './subteamRotation';
+export { readCheckSettings } from './settings';
+export type { CheckSettings } from './settings';
