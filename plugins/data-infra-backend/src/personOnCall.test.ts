@@ -24,9 +24,18 @@ const OVERRIDES = [
   { start: '2026-03-17T09:00', end: '2026-03-18T09:00', user: 'user:default/bob', role: 'primary' },
 ];
 
-const catalog: Entity[] = fixtureEntities.map(e =>
-  e.kind === 'Rotation' ? { ...e, spec: { ...e.spec, overrides: OVERRIDES } } : e,
-);
+/** Erin is in the catalog, but no entity of ours names her. */
+const erin: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name: 'erin', namespace: 'default', etag: 'erin-1' },
+  spec: { profile: { displayName: 'Erin Evans' }, memberOf: [] },
+};
+
+const catalog: Entity[] = [
+  ...fixtureEntities.map(e => (e.kind === 'Rotation' ? { ...e, spec: { ...e.spec, overrides: OVERRIDES } } : e)),
+  erin,
+];
 
 async function start(entities: Entity[] = catalog) {
   const { server } = await startTestBackend({
@@ -136,6 +145,9 @@ describe('GET /people/:namespace/:name/oncall', () => {
       escalationCount: 0,
       covers: [],
     });
+    // In the catalog but named by none of our entities: herself, with nothing to do.
+    const newcomer = await ask('erin', `at=${FIXTURE_AT}`);
+    expect(newcomer).toMatchObject({ person: { displayName: 'Erin Evans' }, inCatalog: true, rotations: [], escalations: [] });
   });
 
   it('refuses windows longer than 13 weeks or backwards, and bad names, with a 400 naming the parameter', async () => {

@@ -88,7 +88,7 @@ export class PersonOnCallPresenter {
     const scope = await this.state.scope(credentials);
     const { at, from, to } = window;
     return this.state.remember(scope, `person|${userRef}|${at}|${from}|${to}`, () =>
-      this.#answer(userRef, window, scope),
+      this.#answer(userRef, window, scope, credentials),
     );
   }
 
@@ -96,10 +96,12 @@ export class PersonOnCallPresenter {
     userRef: string,
     { at, from, to }: { at: number; from: number; to: number },
     scope: Scope,
+    credentials: BackstageCredentials,
   ): Promise<PersonOnCallResponse> {
     const view = await scope.view();
     const index = this.#indexOf(view);
-    const found = await scope.people([userRef]);
+    // Read from the catalog: the person may be named by none of our entities.
+    const found = await this.state.readPeople([userRef], credentials);
     const person = new PeopleDirectory(found, this.state.config.showContactDetails).person(userRef);
     const rotations = index
       .rotationsOf(userRef)
@@ -247,9 +249,11 @@ export class PersonOnCallPresenter {
    * the rotations (and people) the subscriber could read when subscribing.
    */
   async feed(subscription: CalendarSubscription, now: number): Promise<string> {
-    const scope = await this.state.ownScope();
+    const ownCredentials = await this.state.ownCredentials();
+    const scope = await this.state.scope(ownCredentials);
     const userRef = subscription.userRef;
-    if (subscription.userInCatalog && !(await scope.people([userRef])).has(userRef)) {
+    const found = await this.state.readPeople([userRef], ownCredentials);
+    if (subscription.userInCatalog && !found.has(userRef)) {
       throw new AuthenticationError('This calendar link belongs to a user who is no longer in the catalog');
     }
     const view = await scope.view();
@@ -272,7 +276,8 @@ export class PersonOnCallPresenter {
     const people = visible
       ? new PeopleDirectory(new Map([...view.byRef].filter(([ref]) => visible.has(ref))), this.state.config.showContactDetails)
       : view.people;
-    const me = people.person(userRef);
+    // The subscriber's own name, whether or not our entities name them.
+    const me = new PeopleDirectory(found, false).person(userRef);
     return buildShiftCalendar({
       name: `${me.displayName} on-call`,
       timezone: rotations[0]?.spec.timezone ?? 'UTC',
@@ -294,8 +299,8 @@ export class PersonOnCallPresenter {
     credentials: BackstageCredentials,
   ): Promise<{ visibleRefs?: Set<string>; userInCatalog: boolean }> {
     const scope = await this.state.scope(credentials);
-    const own = await this.state.ownScope();
-    const userInCatalog = (await own.people([userRef])).has(userRef);
+    const own = await this.state.ownCredentials();
+    const userInCatalog = (await this.state.readPeople([userRef], own)).has(userRef);
     if (scope.everything) return { userInCatalog };
     const view = await scope.view(['subteam', 'rotation']);
     const rotations = this.#indexOf(view).rotationsOf(userRef);
