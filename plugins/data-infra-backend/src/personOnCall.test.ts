@@ -231,15 +231,12 @@ describe('the personal calendar feed', () => {
 
   it("escapes catalog text as the rotation's feed does", async () => {
     const hostile = 'Ops; on-call\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:INJECTED';
-    const own = await start(
-      catalog.map(e =>
-        e.kind === 'User' && e.metadata.name === 'alice'
-          ? { ...e, spec: { ...e.spec, profile: { displayName: hostile } } }
-          : e.kind === 'Rotation'
-            ? { ...e, metadata: { ...e.metadata, title: hostile } }
-            : e,
-      ),
-    );
+    const hostileText = (e: Entity): Entity => {
+      if (e.kind === 'Rotation') return { ...e, metadata: { ...e.metadata, title: hostile } };
+      if (e.kind === 'User' && e.metadata.name === 'alice') return { ...e, spec: { ...e.spec, profile: { displayName: hostile } } };
+      return e;
+    };
+    const own = await start(catalog.map(hostileText));
     const link: string = (await request(own).post(api('alice')).set('Authorization', as('alice'))).body.https;
     const feed = await request(own).get(new URL(link).pathname);
     expect(feed.status).toBe(200);
