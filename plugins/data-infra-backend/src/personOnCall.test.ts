@@ -17,6 +17,7 @@ import type { PersonOnCallResponse } from '@data-infra/backstage-plugin-data-inf
 import ICAL from 'ical.js';
 import request from 'supertest';
 import { dataInfraPlugin } from './plugin';
+import { OnCallResolver } from './service/state/OnCallResolver';
 import { FIXTURE_AT, fixtureEntities } from './__testUtils__/fixtures';
 
 const OVERRIDES = [
@@ -250,5 +251,62 @@ describe('the personal calendar feed', () => {
     const all = calendar.getAllSubcomponents('vevent');
     expect(all.length).toBeGreaterThan(0);
     expect(all.every(e => e.getFirstPropertyValue('summary') === `${shown}: ${shown} (primary)` || e.getFirstPropertyValue('summary') === `${shown}: ${shown} (secondary)`)).toBe(true);
+  });
+});
+
+describe('the work of one person question', () => {
+  /** 100 subteams, each with a rotation of two and 20 services inheriting its policy. */
+  function largeCatalog(): Entity[] {
+    const entities: Entity[] = [];
+    for (let i = 0; i < 100; i++) {
+      const people = [`user:default/u${2 * i}`, `user:default/u${2 * i + 1}`];
+      for (const ref of people) {
+        const name = ref.split('/')[1];
+        entities.push({ apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name, namespace: 'default' }, spec: { profile: { displayName: name } } });
+      }
+      entities.push({
+        apiVersion: 'data-infra.io/v1alpha1',
+        kind: 'Subteam',
+        metadata: { name: `s${i}`, namespace: 'default' },
+        spec: {
+          domain: 'data-platform',
+          parent: 'group:default/data-infrastructure',
+          members: people,
+          escalation: {
+            levels: [
+              { after: 'PT0M', target: { rotation: `rotation:default/r${i}`, role: 'primary' } },
+              { after: 'PT15M', target: { rotation: `rotation:default/r${i}`, role: 'secondary' } },
+            ],
+          },
+        },
+      });
+      entities.push({
+        apiVersion: 'data-infra.io/v1alpha1',
+        kind: 'Rotation',
+        metadata: { name: `r${i}`, namespace: 'default' },
+        spec: { owner: `subteam:default/s${i}`, timezone: 'UTC', start: '2026-01-05T09:00', shiftLength: 'P1W', depth: 2, participants: people },
+      });
+      for (let j = 0; j < 20; j++) {
+        entities.push({
+          apiVersion: 'data-infra.io/v1alpha1',
+          kind: 'DataService',
+          metadata: { name: `svc-${i}-${j}`, namespace: 'default' },
+          spec: { type: 'batch', lifecycle: 'production', owner: `subteam:default/s${i}` },
+        });
+      }
+    }
+    return entities;
+  }
+
+  it('computes one path per policy that can reach the person, not one per service of the catalog', async () => {
+    const server = await start(largeCatalog());
+    const paths = jest.spyOn(OnCallResolver.prototype, 'escalationPath');
+    const res = await request(server).get(`/api/data-infra/people/default/u0/oncall?at=${FIXTURE_AT}`).set('Authorization', as('u0'));
+    expect(res.status).toBe(200);
+    // Their subteam's 20 services, all through the one policy they inherit.
+    expect(res.body.escalationCount).toBe(20);
+    expect(res.body.escalations.every((e: any) => e.levels.length === 1)).toBe(true);
+    expect(paths).toHaveBeenCalledTimes(1);
+    paths.mockRestore();
   });
 });
