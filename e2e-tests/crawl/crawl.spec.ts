@@ -2,7 +2,9 @@
  * The crawl: signs in as a person does (the guest "Enter" button), opens
  * every page the data-infra plugins add, the search and create pages, and
  * the entity page of every Subteam, DataService and Rotation the instance's
- * catalog lists (with every tab of the first one of each kind), and fails
+ * catalog lists (with every tab of the first one of each kind), and the
+ * signed-in user's own User page where the catalog has one (its on-call
+ * card), and fails
  * on any error panel, uncaught page error, console error of our plugins,
  * API answer of 400 or more, or a page still loading after 30 seconds. On
  * the first Rotation it also opens the calendar link the card makes on click.
@@ -14,7 +16,7 @@
 import { expect, Page, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { catalogEntities, declaredEntities, entityPath, refOf } from './entities';
+import { catalogEntities, declaredEntities, entityPath, refOf, signedInUserPage } from './entities';
 import { PageWatcher, Problem } from './watch';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -31,6 +33,7 @@ const PLUGIN_PAGES = [
   { path: '/data-infra/services', shot: 'services' },
   { path: '/search?query=kafka', shot: 'search-kafka' },
   { path: '/create', shot: 'create' },
+  { path: '/data-infra/me', shot: 'my-on-call' },
 ];
 
 const SETTLE_TIMEOUT_MS = 30_000;
@@ -190,6 +193,15 @@ test('every data-infra page and entity page opens without a problem', async ({ p
         await visit(page, watcher, { label: `${label} ${tab}`, path: tab, shot: `${kind}-${name}`, inApp: true });
       }
     });
+  }
+
+  // The signed-in user's own page, for its on-call card; in apps whose
+  // guest has no User entity (create-app's) there is none to open.
+  const userPage = await signedInUserPage(baseURL!);
+  if (userPage) {
+    await test.step(userPage.ref, () =>
+      visit(page, watcher, { label: userPage.ref, path: userPage.path, shot: 'user', inApp: true }),
+    );
   }
 
   const counts = [...watcher.dataInfraRequests].map(([p, urls]) => `  ${urls.length}  ${p}`).join('\n');

@@ -85,3 +85,25 @@ export function declaredEntities(root: string): string[] {
   walk(path.join(root, 'catalog-info'));
   return refs.sort((a, b) => a.localeCompare(b, 'en'));
 }
+
+/**
+ * The signed-in guest's own User page, when the catalog has that User (this
+ * repository's guest is priya.raman; a create-app guest, user:development/guest,
+ * has no entity); undefined otherwise.
+ */
+export async function signedInUserPage(baseURL: string): Promise<{ ref: string; path: string } | undefined> {
+  const res = await fetch(`${baseURL}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!res.ok) throw new Error(`guest refresh answered ${res.status}`);
+  const { backstageIdentity } = await res.json();
+  const ref: string | undefined = backstageIdentity.identity?.userEntityRef;
+  const m = ref && /^user:([^/]+)\/(.+)$/i.exec(ref);
+  if (!m) return undefined;
+  const user = { kind: 'User', namespace: m[1], name: m[2] };
+  const found = await fetch(
+    `${baseURL}/api/catalog/entities/by-name/user/${encodeURIComponent(user.namespace)}/${encodeURIComponent(user.name)}`,
+    { headers: { Authorization: `Bearer ${backstageIdentity.token}` } },
+  );
+  return found.ok ? { ref: refOf(user), path: entityPath(user) } : undefined;
+}

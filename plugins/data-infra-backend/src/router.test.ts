@@ -19,6 +19,8 @@ const ROUTES: Record<string, string> = {
   '/checks': '/checks',
   '/sla': '/sla?entityRef=dataservice:default/kafka',
   '/rotations/:namespace/:name/calendar-subscription': '/rotations/default/platform-oncall/calendar-subscription',
+  '/people/:namespace/:name/calendar-subscription': '/people/default/alice/calendar-subscription',
+  '/people/:namespace/:name/oncall': '/people/default/alice/oncall',
 };
 
 /** Routes anyone may call: the calendar feed checks its link itself; /health is for probes. */
@@ -130,6 +132,9 @@ describe('malformed requests', () => {
     ['/oncall/subteams?at=%2B275760-09-13T00:00:00Z', 'at'],
     ['/oncall/subteams?at=1899-12-31T23:59:59Z', 'at'],
     ['/services?sort=budget&order=sideways', 'order'],
+    ['/people/default/alice/oncall?from=2026-01-01T00:00:00Z&to=2026-04-02T00:00:01Z', 'to'],
+    ['/people/default/alice/oncall?at=%2B275760-09-13T00:00:00Z', 'at'],
+    ['/people/default/al%20ice/oncall', 'name'],
   ];
 
   let server: Awaited<ReturnType<typeof startFixtureBackend>>;

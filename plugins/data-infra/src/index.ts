@@ -14,6 +14,7 @@ export {
   EntityEscalationPathCard,
   EntityRotationCard,
   EntitySubteamOverviewCard,
+  EntityPersonOnCallCard,
 } from './plugin';
 export { DataInfraClient, dataInfraApiRef } from './api';
 export { dataInfraTranslationRef } from './translation';
@@ -25,7 +26,7 @@ export type {
   DataInfraSearchDocument,
   DataInfraSearchResultListItemProps,
 } from './components/DataInfraSearchResultListItem';
-export { onCallRouteRef, rootRouteRef, servicesRouteRef } from './routes';
+export { onCallRouteRef, rootRouteRef, servicesRouteRef, myOnCallRouteRef } from './routes';
 export {
   isDataServiceEntity,
   isRotationEntity,

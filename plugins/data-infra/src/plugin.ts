@@ -11,7 +11,7 @@ import { JSX } from 'react';
 import { DataInfraClient, dataInfraApiRef } from './api';
 import type { DataInfraSearchResultListItemProps } from './components/DataInfraSearchResultListItem';
 import { isDataInfraSearchResult } from './components/DataInfraSearchResultListItem/predicate';
-import { onCallRouteRef, rootRouteRef, servicesRouteRef } from './routes';
+import { myOnCallRouteRef, onCallRouteRef, rootRouteRef, servicesRouteRef } from './routes';
 
 /**
  * The data-infra plugin for apps on the legacy frontend system.
@@ -31,6 +31,7 @@ export const dataInfraPlugin = createPlugin({
     root: rootRouteRef,
     onCall: onCallRouteRef,
     services: servicesRouteRef,
+    myOnCall: myOnCallRouteRef,
   },
 });
 
@@ -137,5 +138,20 @@ export const DataInfraSearchResultListItem: (
       import('./components/DataInfraSearchResultListItem').then(
         m => m.DataInfraSearchResultListItem,
       ),
+  }),
+);
+
+/**
+ * The on-call of a User (on the User entity page): on call now, next
+ * shifts, the services whose escalation reaches them and at which level,
+ * their covers; on the signed-in user's own page also their personal
+ * calendar link. @public
+ */
+export const EntityPersonOnCallCard: () => JSX.Element = dataInfraPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPersonOnCallCard',
+    component: {
+      lazy: () => import('./components/PersonOnCall').then(m => m.PersonOnCallCard),
+    },
   }),
 );

@@ -21,3 +21,10 @@ export const servicesRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/services',
 });
+
+/** The "My on-call" tab: the signed-in user's shifts, escalations and covers. @public */
+export const myOnCallRouteRef = createSubRouteRef({
+  id: 'data-infra/me',
+  parent: rootRouteRef,
+  path: '/me',
+});

@@ -3,17 +3,20 @@
  *
  *   GET|POST|DELETE /rotations/:namespace/:name/calendar-subscription
  *     the signed-in user's link to the rotation's feed: see, make, revoke.
+ *   GET|POST|DELETE /people/:namespace/:name/calendar-subscription
+ *     the same for the signed-in user's personal feed (their shifts in
+ *     every rotation); only for their own ref.
  *   GET /calendar-feeds/:token.ics
  *     the feed, for calendar clients: no Backstage token, the link is the
  *     credential. The plugin allows this path unauthenticated (plugin.ts).
  */
 import type { DiscoveryService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { AuthenticationError } from '@backstage/errors';
+import { AuthenticationError, NotAllowedError } from '@backstage/errors';
 import type { CalendarSubscriptionResponse } from '@data-infra/backstage-plugin-data-infra-common';
 import type express from 'express';
 import type Router from 'express-promise-router';
 import { formatInstant } from '@data-infra/backstage-plugin-data-infra-common';
-import { parseParams, rotationPath } from './params';
+import { parseParams, personPath, rotationPath } from './params';
 import type { CalendarSubscription, CalendarSubscriptions } from '../service/calendar/CalendarSubscriptions';
 import type { DataInfraService } from '../service/DataInfraService';
 
@@ -75,10 +78,36 @@ export function addCalendarRoutes(
     const token = /^(.*)\.ics$/.exec(req.params.file)?.[1] ?? '';
     const subscription = await subscriptions.resolve(token);
     if (!subscription) throw new AuthenticationError('This calendar link is not valid, or it was revoked');
-    const body = await service.calendarFeed(subscription, now());
+    const body = subscription.feedRef.startsWith('user:')
+      ? await service.personCalendarFeed(subscription, now())
+      : await service.calendarFeed(subscription, now());
     res.type('text/calendar; charset=utf-8');
     res.setHeader('Cache-Control', 'private, max-age=300');
-    res.setHeader('Content-Disposition', `inline; filename="${subscription.rotationRef.split('/').pop()}.ics"`);
+    res.setHeader('Content-Disposition', `inline; filename="${subscription.feedRef.split('/').pop()}.ics"`);
     res.send(body);
+  });
+
+  // The personal feed: one link per user, to their own shifts only.
+  const personal = '/people/:namespace/:name/calendar-subscription';
+  const ownRef = async (req: express.Request) => {
+    const ref = parseParams(personPath, req.params).ref;
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const user = credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+    if (ref !== user) throw new NotAllowedError('A personal calendar link is only for its own person');
+    return { user, credentials };
+  };
+  router.get(personal, async (req, res) => {
+    const { user } = await ownRef(req);
+    res.json(await describe(await subscriptions.find(user, user)));
+  });
+  router.post(personal, async (req, res) => {
+    const { user, credentials } = await ownRef(req);
+    const facts = await service.personCalendarSubscriptionFacts(user, credentials);
+    res.status(201).json(await describe(await subscriptions.subscribe(user, user, facts, now())));
+  });
+  router.delete(personal, async (req, res) => {
+    const { user } = await ownRef(req);
+    await subscriptions.revoke(user, user);
+    res.status(204).end();
   });
 }

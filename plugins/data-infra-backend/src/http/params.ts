@@ -10,6 +10,8 @@ import {
   formatInstant,
   isSupportedInstant,
   parseInstant,
+  PERSON_DEFAULT_WINDOW_DAYS,
+  PERSON_MAX_WINDOW_DAYS,
   SERVICE_SORT_KEYS,
   SERVICES_MAX_LIMIT,
   SUPPORTED_INSTANTS,
@@ -231,4 +233,35 @@ function decodeCursor(raw: string | undefined, filterKey: string): number | Refu
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 12);
+}
+
+/** The person of /people/:namespace/:name/…, as a User ref. */
+export const personPath = z
+  .object({ namespace: name, name })
+  .transform(p => ({ ref: `user:${p.namespace}/${p.name}`, name: p.name }));
+
+/**
+ * GET /people/:namespace/:name/oncall: `at` (the instant of the escalation
+ * paths, default now), and the window of shifts from `from` (default `at`)
+ * to `to` (default four weeks later), at most 13 weeks.
+ */
+export function personOnCallQuery(now: number) {
+  return z.object({ at: instant, from: instant, to: instant }).transform((q, ctx) => {
+    const at = q.at ?? now;
+    const from = q.from ?? at;
+    const to = q.to ?? from + PERSON_DEFAULT_WINDOW_DAYS * DAY;
+    if (to <= from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+      return z.NEVER;
+    }
+    if (to - from > PERSON_MAX_WINDOW_DAYS * DAY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `the window from "from" to "to" may span at most ${PERSON_MAX_WINDOW_DAYS / 7} weeks (${PERSON_MAX_WINDOW_DAYS} days)`,
+      });
+      return z.NEVER;
+    }
+    return { at, from, to };
+  });
 }

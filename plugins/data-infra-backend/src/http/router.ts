@@ -16,6 +16,8 @@ import {
   instantQuery,
   onCallQuery,
   parseParams,
+  personOnCallQuery,
+  personPath,
   rotationPath,
   servicesQuery,
   shiftsQuery,
@@ -147,6 +149,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   if (options.calendar) {
     addCalendarRoutes(router, { httpAuth, service, now, ...options.calendar });
   }
+
+  // "My on-call": any person the caller names (the frontend names the
+  // signed-in user), answered from what the caller may read.
+  router.get('/people/:namespace/:name/oncall', async (req, res) => {
+    const { ref } = parseParams(personPath, req.params);
+    const window = parseParams(personOnCallQuery(now()), req.query);
+    const credentials = await httpAuth.credentials(req);
+    const body = await service.personOnCall(ref, window, credentials);
+    await markFreshness(res, credentials);
+    await sendJson(req, res, body);
+  });
 
   return router;
 }

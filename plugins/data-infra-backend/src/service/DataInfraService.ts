@@ -4,6 +4,7 @@ import { ChecksPresenter } from './presenters/checks';
 import { EscalationPresenter } from './presenters/escalation';
 import { MapPresenter } from './presenters/map';
 import { OnCallFilter, OnCallPresenter } from './presenters/oncall';
+import { PersonOnCallPresenter } from './presenters/personOnCall';
 import { ServiceQuery, ServicesPresenter } from './presenters/services';
 import { ShiftsPresenter } from './presenters/shifts';
 import { SlaPresenter } from './presenters/sla';
@@ -25,6 +26,7 @@ export class DataInfraService {
   readonly #map: MapPresenter;
   readonly #checks: ChecksPresenter;
   readonly #sla: SlaPresenter;
+  readonly #person: PersonOnCallPresenter;
 
   constructor(options: DataInfraStateOptions) {
     const state = new DataInfraState(options);
@@ -37,6 +39,7 @@ export class DataInfraService {
     this.#map = new MapPresenter(state);
     this.#checks = new ChecksPresenter(state);
     this.#sla = new SlaPresenter(state);
+    this.#person = new PersonOnCallPresenter(state);
   }
 
   /** The instant answers for "now" are for, from the state's one clock. */
@@ -94,5 +97,19 @@ export class DataInfraService {
 
   sla(entityRef: string, credentials: BackstageCredentials) {
     return this.#sla.present(entityRef, credentials);
+  }
+
+  /** One person's shifts in [from, to), the services whose path reaches them at `at`, their covers. */
+  personOnCall(userRef: string, window: { at: number; from: number; to: number }, credentials: BackstageCredentials) {
+    return this.#person.present(userRef, window, credentials);
+  }
+
+  personCalendarSubscriptionFacts(userRef: string, credentials: BackstageCredentials) {
+    return this.#person.subscriptionFacts(userRef, credentials);
+  }
+
+  /** The personal feed of a subscription whose feed ref is its subscriber. */
+  personCalendarFeed(subscription: CalendarSubscription, now: number) {
+    return this.#person.feed(subscription, now);
   }
 }

@@ -295,3 +295,101 @@ export interface HealthResponse {
   retryInSeconds: number;
   cache: { maxBytes: number; usedBytes: number; peakBytes: number; entries: number; evictions: number };
 }
+
+/** A rotation as person answers name it. @public */
+export interface RotationName {
+  ref: string;
+  title: string;
+  timezone: string;
+}
+
+/** One shift of one person, in one rotation. @public */
+export interface PersonShift {
+  rotation: RotationName;
+  role: RotationRole;
+  /** When the person took the role: before the window's `from` for the shift under way then. */
+  start: string;
+  /** Clipped to the window's `to`. */
+  end: string;
+  /** 'override' when an override puts the person there for any part of it. */
+  source: 'schedule' | 'override';
+}
+
+/**
+ * A DataService whose escalation path reaches a person at the answer's
+ * instant, with the levels that reach them (as GET /escalation shows them).
+ * @public
+ */
+export interface PersonEscalation {
+  service: { ref: string; title: string; tier?: number };
+  owner: { ref: string; title: string } | null;
+  /** The entity whose spec.escalation is used. */
+  policyRef: string | null;
+  /** True when the service uses its owner subteam's policy. */
+  inherited: boolean;
+  /** How many levels the path has in all. */
+  levelCount: number;
+  /** The levels that reach the person, first first. */
+  levels: EscalationLevelAt[];
+}
+
+/**
+ * A stretch of an override (`spec.overrides`) in which one person holds a
+ * role instead of the one the schedule puts there (or where the schedule
+ * puts nobody).
+ * @public
+ */
+export interface PersonCover {
+  rotation: RotationName;
+  role: RotationRole;
+  start: string;
+  end: string;
+  /** Who holds the role by the override. */
+  by: PersonSummary;
+  /** Whom the schedule puts there; null when nobody. */
+  for: PersonSummary | null;
+  /** `covering`: the person asked about covers for someone; `covered`: someone covers for them. */
+  mine: 'covering' | 'covered';
+}
+
+/**
+ * GET /people/:namespace/:name/oncall: one person's on-call across every
+ * rotation and service the caller can read.
+ * @public
+ */
+export interface PersonOnCallResponse {
+  person: PersonSummary;
+  /** Whether the caller can read a User entity of this ref. */
+  inCatalog: boolean;
+  /** The instant of `escalations`. */
+  at: string;
+  /** The window of `shifts` (and, from four weeks before `from`, of `covers`). */
+  from: string;
+  to: string;
+  /** The rotations that name the person (as participant or in an override), by title. */
+  rotations: RotationName[];
+  /** The person's shifts in [from, to) across those rotations, by start. */
+  shifts: PersonShift[];
+  /** True when there were more than PERSON_MAX_SHIFTS shifts and the list was cut. */
+  truncated: boolean;
+  /** Services whose path reaches the person at `at`, by level then title; at most PERSON_MAX_ESCALATIONS. */
+  escalations: PersonEscalation[];
+  /** How many services' paths reach the person in all (`escalations` may be cut). */
+  escalationCount: number;
+  /** Overrides the person covers, or is covered by, in [from − 4 weeks, to), by start; at most PERSON_MAX_COVERS. */
+  covers: PersonCover[];
+  coversTruncated: boolean;
+}
+
+/** At most this many shifts in a PersonOnCallResponse. @public */
+export const PERSON_MAX_SHIFTS = 200;
+/** At most this many services in PersonOnCallResponse.escalations. @public */
+export const PERSON_MAX_ESCALATIONS = 100;
+/** At most this many covers in a PersonOnCallResponse. @public */
+export const PERSON_MAX_COVERS = 100;
+/** The longest window of GET /people/…/oncall: 13 weeks. @public */
+export const PERSON_MAX_WINDOW_DAYS = 91;
+/** GET /people/…/oncall without `to`: four weeks. @public */
+export const PERSON_DEFAULT_WINDOW_DAYS = 28;
+/** How far before `from` PersonOnCallResponse.covers reach, so a recent cover still shows. @public */
+export const PERSON_COVER_LOOKBACK_DAYS = 28;

@@ -3,6 +3,7 @@ import type {
   EscalationResponse,
   OnCallResponse,
   OwnershipMapResponse,
+  PersonOnCallResponse,
   RotationLoadAnswer,
   ServiceSummary,
   ShiftsResponse,
@@ -335,6 +336,68 @@ export const subteamsOnCall: SubteamsOnCallResponse = {
   ],
 };
 
+/**
+ * Bob's on-call as GET /people/default/bob/oncall answers it, around `now`
+ * (the page marks what is under way from the clock): secondary now until
+ * tomorrow, primary the week after; Kafka's path reaches him at its second
+ * level; Carol covered one of his primary days last week.
+ */
+export function personOnCall(now: number = Date.now()): PersonOnCallResponse {
+  const H = 3600_000;
+  const iso = (ms: number) => new Date(Math.floor(ms / H) * H).toISOString().replace('.000Z', 'Z');
+  const rotation = { ref: 'rotation:default/data-platform-oncall', title: 'Data Platform on-call', timezone: 'Europe/Berlin' };
+  const bob = person('bob', 'Bob Berg');
+  return {
+    person: bob,
+    inCatalog: true,
+    at: iso(now),
+    from: iso(now - 12 * H),
+    to: iso(now + 28 * 24 * H),
+    rotations: [rotation],
+    shifts: [
+      { rotation, role: 'secondary', start: iso(now - 6 * 24 * H), end: iso(now + 24 * H), source: 'schedule' },
+      { rotation, role: 'primary', start: iso(now + 24 * H), end: iso(now + 8 * 24 * H), source: 'schedule' },
+      { rotation, role: 'secondary', start: iso(now + 8 * 24 * H), end: iso(now + 15 * 24 * H), source: 'override' },
+    ],
+    truncated: false,
+    escalations: [
+      {
+        service: { ref: 'dataservice:default/kafka', title: 'Kafka', tier: 1 },
+        owner: { ref: 'subteam:default/data-platform', title: 'Data Platform' },
+        policyRef: 'subteam:default/data-platform',
+        inherited: true,
+        levelCount: 3,
+        levels: [
+          {
+            index: 1,
+            after: 'PT15M',
+            afterMs: 15 * 60_000,
+            via: 'rotation',
+            targetRef: rotation.ref,
+            targetTitle: rotation.title,
+            role: 'secondary',
+            reachable: true,
+            people: [{ ...bob, role: 'secondary', from: iso(now - 6 * 24 * H), until: iso(now + 24 * H) }],
+          },
+        ],
+      },
+    ],
+    escalationCount: 1,
+    covers: [
+      {
+        rotation,
+        role: 'primary',
+        start: iso(now - 9 * 24 * H),
+        end: iso(now - 8 * 24 * H),
+        by: person('carol', 'Carol Chen'),
+        for: bob,
+        mine: 'covered',
+      },
+    ],
+    coversTruncated: false,
+  };
+}
+
 /** A DataInfraApi whose methods are jest mocks returning the fixtures. */
 export function mockDataInfraApi(
   overrides: Partial<jest.Mocked<DataInfraApi>> = {},
@@ -359,6 +422,14 @@ export function mockDataInfraApi(
     getMap: jest.fn().mockResolvedValue(ownershipMap),
     getChecks: jest.fn().mockResolvedValue({ groups: [] }),
     getSla: jest.fn().mockResolvedValue({ entityRef: 'dataservice:default/kafka', budgetSeries: [] }),
+    getPersonOnCall: jest.fn().mockResolvedValue(personOnCall()),
+    subscribeToPersonalCalendar: jest.fn().mockResolvedValue({
+      subscribed: true,
+      createdAt: '2026-03-10T10:00:00Z',
+      https: 'https://backstage.example.com/api/data-infra/calendar-feeds/CCCCCCCCCCCCCCCCCCCCCC.DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD.ics',
+      webcal: 'webcal://backstage.example.com/api/data-infra/calendar-feeds/CCCCCCCCCCCCCCCCCCCCCC.DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD.ics',
+    }),
+    revokePersonalCalendarSubscription: jest.fn().mockResolvedValue(undefined),
     ...overrides,
   };
 }

@@ -72,3 +72,14 @@ export const rotationCard = EntityCardBlueprint.make({
       import('../components/RotationCard').then(m => <m.RotationCard />),
   },
 });
+
+/** On User pages: that user's on-call (their shifts, escalations, covers). */
+export const personOnCallCard = EntityCardBlueprint.make({
+  name: 'person-on-call',
+  params: {
+    type: 'content',
+    filter: { kind: 'user' },
+    loader: () =>
+      import('../components/PersonOnCall').then(m => <m.PersonOnCallCard />),
+  },
+});

@@ -1,5 +1,5 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { onCallRouteRef, rootRouteRef, servicesRouteRef } from '../routes';
+import { myOnCallRouteRef, onCallRouteRef, rootRouteRef, servicesRouteRef } from '../routes';
 import { dataInfraApi } from './apis';
 import {
   checksCard,
@@ -8,6 +8,7 @@ import {
   escalationPathCard,
   rotationCard,
   subteamOverviewCard,
+  personOnCallCard,
 } from './entityCards';
 import { escalationContent, rotationOnCallContent } from './entityContents';
 import {
@@ -15,6 +16,7 @@ import {
   onCallSubPage,
   ownershipMapSubPage,
   servicesSubPage,
+  myOnCallSubPage,
 } from './pages';
 import { dataInfraSearchResultListItem } from './searchResultItems';
 import { dataInfraDomainSearchFilter } from './searchFilters';
@@ -44,11 +46,14 @@ export const dataInfraPlugin = createFrontendPlugin({
     rotationOnCallContent,
     dataInfraSearchResultListItem,
     dataInfraDomainSearchFilter,
+    myOnCallSubPage,
+    personOnCallCard,
   ],
   routes: {
     root: rootRouteRef,
     onCall: onCallRouteRef,
     services: servicesRouteRef,
+    myOnCall: myOnCallRouteRef,
   },
 });
 

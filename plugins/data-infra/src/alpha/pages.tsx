@@ -66,3 +66,18 @@ export const servicesSubPage = SubPageBlueprint.make({
       )),
   },
 });
+
+/** Extension id: `sub-page:data-infra/me`: the signed-in user's on-call. */
+export const myOnCallSubPage = SubPageBlueprint.make({
+  name: 'me',
+  params: {
+    path: 'me',
+    title: dataInfraTranslationRef('myOnCall.tab'),
+    loader: () =>
+      import('../components/PersonOnCall').then(m => (
+        <Content>
+          <m.MyOnCallPage />
+        </Content>
+      )),
+  },
+});

@@ -5,6 +5,7 @@ import type {
   EscalationResponse,
   OnCallResponse,
   OwnershipMapResponse,
+  PersonOnCallResponse,
   ServiceSortKey,
   ServiceSummary,
   ServicesResponse,
@@ -79,6 +80,23 @@ export interface DataInfraApi {
   getChecks(options?: { entityRef?: string }): Promise<ChecksResponse>;
   /** GET /sla: a DataService's SLA as measured in Prometheus, with its budget over the window. */
   getSla(entityRef: string): Promise<SlaResponse>;
+  /**
+   * GET /people/:namespace/:name/oncall: a person's shifts in [from, to)
+   * (default: from now, four weeks) across every rotation, the services
+   * whose escalation reaches them at `at` (default now), and their covers.
+   */
+  getPersonOnCall(
+    userRef: string,
+    options?: { at?: string; from?: string; to?: string },
+  ): Promise<PersonOnCallResponse>;
+  /**
+   * POST /people/:namespace/:name/calendar-subscription: the signed-in
+   * user's link to their personal feed (their shifts in every rotation);
+   * `userRef` must be their own.
+   */
+  subscribeToPersonalCalendar(userRef: string): Promise<CalendarSubscriptionResponse>;
+  /** DELETE of the same: the link stops working at once. */
+  revokePersonalCalendarSubscription(userRef: string): Promise<void>;
 }
 
 /**

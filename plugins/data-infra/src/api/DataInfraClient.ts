@@ -7,6 +7,7 @@ import type {
   EscalationResponse,
   OnCallResponse,
   OwnershipMapResponse,
+  PersonOnCallResponse,
   ServiceSummary,
   ServicesResponse,
   ShiftsResponse,
@@ -130,6 +131,22 @@ export class DataInfraClient implements DataInfraApi {
     return this.#get('/sla', { entityRef });
   }
 
+  getPersonOnCall(
+    userRef: string,
+    options?: { at?: string; from?: string; to?: string },
+  ): Promise<PersonOnCallResponse> {
+    return this.#get(`${personPath(userRef)}/oncall`, { at: options?.at, from: options?.from, to: options?.to });
+  }
+
+  async subscribeToPersonalCalendar(userRef: string): Promise<CalendarSubscriptionResponse> {
+    const response = await this.#send('POST', `${personPath(userRef)}/calendar-subscription`);
+    return (await response.json()) as CalendarSubscriptionResponse;
+  }
+
+  async revokePersonalCalendarSubscription(userRef: string): Promise<void> {
+    await this.#send('DELETE', `${personPath(userRef)}/calendar-subscription`);
+  }
+
   async #get<T>(
     path: string,
     params: Record<string, string | undefined>,
@@ -166,4 +183,12 @@ function rotationPath(rotationRef: string): string {
   return `/rotations/${encodeURIComponent(namespace)}/${encodeURIComponent(
     name,
   )}`;
+}
+
+function personPath(userRef: string): string {
+  const { namespace, name } = parseEntityRef(userRef, {
+    defaultKind: 'user',
+    defaultNamespace: 'default',
+  });
+  return `/people/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
 }

@@ -4,3 +4,4 @@ export { useOnCall } from './useOnCall';
 export { useChecks } from './useChecks';
 export { useDataInfraTranslation } from './useDataInfraTranslation';
 export type { DataInfraT } from './useDataInfraTranslation';
+export { usePersonOnCall } from './usePersonOnCall';

@@ -1,12 +1,14 @@
 /*
- * Calendar subscription links: per user and rotation, unguessable, checked
- * on every fetch, revocable. A calendar client (Google, Apple, Outlook,
- * Thunderbird) fetches the feed with no Backstage token, so the link itself
- * is the credential:
+ * Calendar subscription links: per user and feed, unguessable, checked on
+ * every fetch, revocable. A feed is a rotation's shifts, or the user's own
+ * shifts across every rotation (the personal feed of "My on-call", whose
+ * feed ref is the user's own ref). A calendar client (Google, Apple,
+ * Outlook, Thunderbird) fetches the feed with no Backstage token, so the
+ * link itself is the credential:
  *
- *   <id>.<mac>   id = 16 random bytes, mac = HMAC-SHA256(key, id, user, rotation)
+ *   <id>.<mac>   id = 16 random bytes, mac = HMAC-SHA256(key, id, user, feed ref)
  *
- * The row (id, user, rotation, what the user could read then) lives in the
+ * The row (id, user, feed ref, what the user could read then) lives in the
  * plugin's database, so every replica knows it and revoking (deleting the
  * row) takes effect everywhere at once. The key comes from
  * dataInfra.calendar.secret or, without it, is generated once and kept in
@@ -23,7 +25,12 @@ const TOKEN = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
 export interface CalendarSubscription {
   id: string;
   userRef: string;
-  rotationRef: string;
+  /**
+   * What the feed shows: a Rotation ref (the rotation's shifts) or a User
+   * ref, the subscriber's own (their shifts in every rotation). Kept in the
+   * `rotation_ref` column, which predates personal feeds.
+   */
+  feedRef: string;
   createdAt: number;
   /** What the user could read when subscribing; undefined: the whole catalog. */
   visibleRefs?: Set<string>;
@@ -43,7 +50,7 @@ interface Row {
 const fromRow = (row: Row): CalendarSubscription => ({
   id: row.id,
   userRef: row.user_ref,
-  rotationRef: row.rotation_ref,
+  feedRef: row.rotation_ref,
   createdAt: Number(row.created_at),
   userInCatalog: Boolean(row.user_in_catalog),
   ...(row.visible_refs ? { visibleRefs: new Set<string>(JSON.parse(row.visible_refs)) } : {}),
@@ -81,26 +88,26 @@ export class CalendarSubscriptions {
     return this.#key;
   }
 
-  async #mac(id: string, userRef: string, rotationRef: string): Promise<string> {
+  async #mac(id: string, userRef: string, feedRef: string): Promise<string> {
     return createHmac('sha256', await this.#hmacKey())
-      .update(`${id}\n${userRef}\n${rotationRef}`)
+      .update(`${id}\n${userRef}\n${feedRef}`)
       .digest('base64url');
   }
 
   /** The link token of a subscription. */
   async tokenOf(subscription: CalendarSubscription): Promise<string> {
-    return `${subscription.id}.${await this.#mac(subscription.id, subscription.userRef, subscription.rotationRef)}`;
+    return `${subscription.id}.${await this.#mac(subscription.id, subscription.userRef, subscription.feedRef)}`;
   }
 
-  async find(userRef: string, rotationRef: string): Promise<CalendarSubscription | undefined> {
-    const row = await this.db<Row>(TABLE).where({ user_ref: userRef, rotation_ref: rotationRef }).first();
+  async find(userRef: string, feedRef: string): Promise<CalendarSubscription | undefined> {
+    const row = await this.db<Row>(TABLE).where({ user_ref: userRef, rotation_ref: feedRef }).first();
     return row ? fromRow(row) : undefined;
   }
 
-  /** The user's subscription to the rotation, made now if there is none. */
+  /** The user's subscription to the feed, made now if there is none. */
   async subscribe(
     userRef: string,
-    rotationRef: string,
+    feedRef: string,
     facts: { visibleRefs?: Set<string>; userInCatalog: boolean },
     now: number,
   ) {
@@ -108,19 +115,19 @@ export class CalendarSubscriptions {
       .insert({
         id: randomBytes(16).toString('base64url'),
         user_ref: userRef,
-        rotation_ref: rotationRef,
+        rotation_ref: feedRef,
         created_at: now,
         visible_refs: facts.visibleRefs ? JSON.stringify([...facts.visibleRefs].sort()) : null,
         user_in_catalog: facts.userInCatalog,
       })
       .onConflict(['user_ref', 'rotation_ref'])
       .ignore();
-    return (await this.find(userRef, rotationRef))!;
+    return (await this.find(userRef, feedRef))!;
   }
 
   /** Deletes the user's subscription; its link stops working at once. */
-  async revoke(userRef: string, rotationRef: string): Promise<boolean> {
-    return (await this.db<Row>(TABLE).where({ user_ref: userRef, rotation_ref: rotationRef }).delete()) > 0;
+  async revoke(userRef: string, feedRef: string): Promise<boolean> {
+    return (await this.db<Row>(TABLE).where({ user_ref: userRef, rotation_ref: feedRef }).delete()) > 0;
   }
 
   /** The subscription a link token stands for, or undefined when it is malformed, tampered with or revoked. */

@@ -53,18 +53,46 @@ export function buildCalendar(options: {
   from: number;
   to: number;
 }): string {
-  const rotationRef = plainText(options.rotationRef);
-  const rotationTitle = plainText(options.rotationTitle);
-  // A zone that validation would refuse has no shifts anyway; it must not
-  // reach the TZID lines either.
-  const timezone = isValidIanaZone(options.timezone) ? options.timezone : 'UTC';
+  const rotation = { ref: options.rotationRef, title: options.rotationTitle, timezone: options.timezone };
+  return buildShiftCalendar({
+    name: `${options.rotationTitle} on-call`,
+    timezone: options.timezone,
+    shifts: options.shifts.map(shift => ({ rotation, shift })),
+    person: options.person,
+    from: options.from,
+    to: options.to,
+  });
+}
+
+/** A usable zone for TZID lines: one that validation would refuse has no shifts anyway. */
+const safeZone = (zone: string) => (isValidIanaZone(zone) ? zone : 'UTC');
+
+/**
+ * An iCalendar feed of shifts from one or more rotations (a person's feed
+ * has several), each event in its rotation's zone. Every TEXT value goes
+ * through plainText and ical-generator's escaping.
+ */
+export function buildShiftCalendar(options: {
+  /** The calendar's name, as catalog text (escaped here). */
+  name: string;
+  /** The calendar's own zone (X-WR-TIMEZONE); each event has its rotation's. */
+  timezone: string;
+  shifts: Array<{ rotation: { ref: string; title: string; timezone: string }; shift: RotationShift }>;
+  person: (ref: string) => PersonSummary;
+  from: number;
+  to: number;
+}): string {
   const calendar = ical({
-    name: escape(`${rotationTitle} on-call`, false),
+    name: escape(plainText(options.name), false),
     prodId: { company: 'data-infra', product: 'backstage-plugin-data-infra-backend' },
-    timezone: { name: timezone, generator: zone => vtimezone(zone, options.from, options.to) },
+    // One VTIMEZONE for the calendar's zone and each event's.
+    timezone: { name: safeZone(options.timezone), generator: zone => vtimezone(zone, options.from, options.to) },
     ttl: 3600,
   });
-  for (const shift of options.shifts) {
+  for (const { rotation, shift } of options.shifts) {
+    const rotationRef = plainText(rotation.ref);
+    const rotationTitle = plainText(rotation.title);
+    const timezone = safeZone(rotation.timezone);
     const found = options.person(shift.user);
     const person = { ref: plainText(found.ref), displayName: plainText(found.displayName) };
     calendar.createEvent({

@@ -140,9 +140,9 @@ export class ShiftsPresenter {
     if (subscription.userInCatalog && !(await scope.people([subscription.userRef])).has(subscription.userRef)) {
       throw new AuthenticationError('This calendar link belongs to a user who is no longer in the catalog');
     }
-    if (subscription.visibleRefs && !subscription.visibleRefs.has(subscription.rotationRef)) {
-      throw new NotFoundError(`No Rotation ${subscription.rotationRef}`);
+    if (subscription.visibleRefs && !subscription.visibleRefs.has(subscription.feedRef)) {
+      throw new NotFoundError(`No Rotation ${subscription.feedRef}`);
     }
-    return this.calendar(subscription.rotationRef, now, ownCredentials, subscription.visibleRefs);
+    return this.calendar(subscription.feedRef, now, ownCredentials, subscription.visibleRefs);
   }
 }

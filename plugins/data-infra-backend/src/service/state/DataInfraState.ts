@@ -5,6 +5,7 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   compareFindings,
@@ -60,6 +61,7 @@ export class DataInfraState {
   readonly #scopes: Scopes;
   readonly #shared: SharedCatalog;
   readonly #auth: AuthService;
+  readonly #reader: CatalogReader;
   /** Whole answers per scope and question, for a few seconds (callerTtl). */
   readonly #answers: CallerMemo;
   /** Catalog findings with the measured ones, per list of catalog findings and state of the measurements. */
@@ -76,6 +78,7 @@ export class DataInfraState {
     this.logger = logger;
     this.budget = budget;
     this.#auth = auth;
+    this.#reader = reader;
     this.#shared = new SharedCatalog(reader, auth, logger, (config.refreshSeconds ?? 10) * 1000, clock);
     this.#scopes = new Scopes({
       reader,
@@ -113,6 +116,15 @@ export class DataInfraState {
   /** The plugin's own credentials (calendar feeds come with no caller token). */
   ownCredentials(): Promise<BackstageCredentials> {
     return this.#auth.getOwnServiceCredentials();
+  }
+
+  /**
+   * Users or groups read from the catalog with these credentials, whether
+   * or not our entities name them (a scope's `people` holds only those):
+   * for questions about one person, such as "My on-call".
+   */
+  readPeople(refs: string[], credentials: BackstageCredentials): Promise<Map<string, Entity>> {
+    return this.#reader.byRefs(refs, credentials, { people: true });
   }
 
   /** The scope of the plugin itself. */

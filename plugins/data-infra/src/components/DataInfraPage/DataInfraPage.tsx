@@ -5,12 +5,13 @@ import {
   RoutedTabs,
 } from '@backstage/core-components';
 import { OnCallNow } from '../OnCallNow';
+import { MyOnCallPage } from '../PersonOnCall';
 import { OwnershipMap } from '../OwnershipMap';
 import { ServiceCatalog } from '../ServiceCatalog';
 import { useDataInfraTranslation } from '../../hooks';
 
 /**
- * The data-infra page of a legacy app: a header and three routed tabs. The
+ * The data-infra page of a legacy app: a header and its routed tabs. The
  * new frontend system builds the same tabs from sub-page extensions instead.
  */
 export function DataInfraPage() {
@@ -31,6 +32,7 @@ export function DataInfraPage() {
               title: t('page.tabs.services'),
               children: <ServiceCatalog />,
             },
+            { path: '/me', title: t('myOnCall.tab'), children: <MyOnCallPage /> },
           ]}
         />
       </Content>

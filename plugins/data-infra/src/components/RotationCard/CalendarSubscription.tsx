@@ -4,18 +4,20 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { formatInstantIn, viewerZone } from '../shared';
-import { useCalendarSubscription } from './useCalendarSubscription';
+import { useCalendarSubscription, type CalendarFeed } from './useCalendarSubscription';
 import { useDataInfraTranslation } from '../../hooks';
 
 /**
- * The signed-in user's calendar link for a rotation. Calendar clients send
+ * The signed-in user's calendar link for a rotation (`rotationRef`), or for
+ * their own shifts in every rotation (`personRef`, their own ref: the "My
+ * on-call" page). Calendar clients send
  * no Backstage token, so the link itself is the credential: it is personal,
  * shows only what the user could read when it was made, and can be revoked
  * here (it then stops working at once). Nothing is fetched until the user
  * asks: "Get my calendar link" makes the link, or shows the one they have.
  */
-export function CalendarSubscription(props: { rotationRef: string }) {
-  const { state, subscribe, revoke } = useCalendarSubscription(props.rotationRef);
+export function CalendarSubscription(props: CalendarFeed) {
+  const { state, subscribe, revoke } = useCalendarSubscription(props);
   const { t } = useDataInfraTranslation();
 
   if (state.step === 'subscribed') {

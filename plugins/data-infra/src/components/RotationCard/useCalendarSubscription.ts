@@ -11,12 +11,17 @@ export type CalendarSubscriptionState =
   | { step: 'revoked' }
   | { step: 'failed'; message: string };
 
+/** Whose feed: a rotation's shifts, or the signed-in user's own in every rotation. */
+export type CalendarFeed = { rotationRef: string } | { personRef: string };
+
 /**
- * The signed-in user's calendar subscription to a rotation. Nothing is
- * fetched until the user asks: these are actions (POST, DELETE), not a
- * question asked on render.
+ * The signed-in user's calendar subscription to a rotation, or to their
+ * personal feed. Nothing is fetched until the user asks: these are
+ * actions (POST, DELETE), not a question asked on render.
  */
-export function useCalendarSubscription(rotationRef: string) {
+export function useCalendarSubscription(feed: CalendarFeed) {
+  const rotationRef = 'rotationRef' in feed ? feed.rotationRef : undefined;
+  const personRef = 'personRef' in feed ? feed.personRef : undefined;
   const api = useApi(dataInfraApiRef);
   const [state, setState] = useState<CalendarSubscriptionState>({ step: 'idle' });
 
@@ -31,18 +36,21 @@ export function useCalendarSubscription(rotationRef: string) {
   const subscribe = useCallback(
     () =>
       run(async () => {
-        const answer = await api.subscribeToCalendar(rotationRef);
+        const answer = personRef
+          ? await api.subscribeToPersonalCalendar(personRef)
+          : await api.subscribeToCalendar(rotationRef!);
         return answer.subscribed ? { step: 'subscribed', links: answer } : { step: 'idle' };
       }),
-    [api, rotationRef, run],
+    [api, rotationRef, personRef, run],
   );
   const revoke = useCallback(
     () =>
       run(async () => {
-        await api.revokeCalendarSubscription(rotationRef);
+        if (personRef) await api.revokePersonalCalendarSubscription(personRef);
+        else await api.revokeCalendarSubscription(rotationRef!);
         return { step: 'revoked' };
       }),
-    [api, rotationRef, run],
+    [api, rotationRef, personRef, run],
   );
   return { state, subscribe, revoke };
 }

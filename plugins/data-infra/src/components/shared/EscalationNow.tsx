@@ -4,7 +4,8 @@ import { RefLink } from './RefLink';
 import { formatDurationMs } from './format';
 import { useDataInfraTranslation } from '../../hooks';
 
-function Target(props: { level: EscalationLevelAt }) {
+/** Whom a level pages: a person by name, "primary of <rotation>", or "lead of <subteam>". */
+export function Target(props: { level: EscalationLevelAt }) {
   const { level } = props;
   const { t } = useDataInfraTranslation();
   const link = <RefLink entityRef={level.targetRef} title={level.targetTitle} />;

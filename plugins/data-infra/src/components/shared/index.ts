@@ -10,7 +10,7 @@ export { SafeLink } from './SafeLink';
 export { OnCallList } from './OnCallList';
 export { useDomains, domainTitle } from './useDomains';
 export { PolicySummary } from './PolicySummary';
-export { EscalationNow } from './EscalationNow';
+export { EscalationNow, Target as EscalationLevelTarget } from './EscalationNow';
 export { MoreInServiceCatalog } from './MoreInServiceCatalog';
 export { BudgetSparkline } from './BudgetSparkline';
 export { BudgetStatusChip } from './BudgetStatusChip';

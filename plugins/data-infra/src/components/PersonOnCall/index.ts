@@ -1,0 +1,2 @@
+export { MyOnCallPage } from './MyOnCallPage';
+export { PersonOnCallCard } from './PersonOnCallCard';
