@@ -29,6 +29,7 @@ const PLUGIN_PAGES = [
   { path: '/data-infra', shot: 'map' },
   { path: '/data-infra/on-call', shot: 'on-call' },
   { path: '/data-infra/services', shot: 'services' },
+  { path: '/data-infra/rotation-plan', shot: 'rotation-plan' },
   { path: '/search?query=kafka', shot: 'search-kafka' },
   { path: '/create', shot: 'create' },
 ];

@@ -19,6 +19,7 @@ const ROUTES: Record<string, string> = {
   '/checks': '/checks',
   '/sla': '/sla?entityRef=dataservice:default/kafka',
   '/rotations/:namespace/:name/calendar-subscription': '/rotations/default/platform-oncall/calendar-subscription',
+  '/rotation-plan': '/rotation-plan',
 };
 
 /** Routes anyone may call: the calendar feed checks its link itself; /health is for probes. */
@@ -130,6 +131,9 @@ describe('malformed requests', () => {
     ['/oncall/subteams?at=%2B275760-09-13T00:00:00Z', 'at'],
     ['/oncall/subteams?at=1899-12-31T23:59:59Z', 'at'],
     ['/services?sort=budget&order=sideways', 'order'],
+    ['/rotation-plan?at=soon', 'at'],
+    ['/rotation-plan?at=2026-03-08T09:00', 'at'],
+    ['/rotation-plan?at=%2B275760-09-13T00:00:00Z', 'at'],
   ];
 
   let server: Awaited<ReturnType<typeof startFixtureBackend>>;
@@ -152,6 +156,7 @@ describe('malformed requests', () => {
       `/oncall/subteams?at=${at}`,
       `/map?at=${at}`,
       `/escalation?entityRef=dataservice:default/kafka&at=${at}`,
+      `/rotation-plan?at=${at}`,
     ]) {
       expect((await request(server).get(`/api/data-infra${path}`)).status).toBe(200);
     }

@@ -25,7 +25,7 @@ export type {
   DataInfraSearchDocument,
   DataInfraSearchResultListItemProps,
 } from './components/DataInfraSearchResultListItem';
-export { onCallRouteRef, rootRouteRef, servicesRouteRef } from './routes';
+export { onCallRouteRef, rootRouteRef, rotationPlanRouteRef, servicesRouteRef } from './routes';
 export {
   isDataServiceEntity,
   isRotationEntity,

@@ -21,3 +21,10 @@ export const servicesRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/services',
 });
+
+/** The "Rotation plan" tab. @public */
+export const rotationPlanRouteRef = createSubRouteRef({
+  id: 'data-infra/rotation-plan',
+  parent: rootRouteRef,
+  path: '/rotation-plan',
+});

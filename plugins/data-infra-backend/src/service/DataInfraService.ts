@@ -4,6 +4,7 @@ import { ChecksPresenter } from './presenters/checks';
 import { EscalationPresenter } from './presenters/escalation';
 import { MapPresenter } from './presenters/map';
 import { OnCallFilter, OnCallPresenter } from './presenters/oncall';
+import { RotationPlanPresenter } from './presenters/rotationPlan';
 import { ServiceQuery, ServicesPresenter } from './presenters/services';
 import { ShiftsPresenter } from './presenters/shifts';
 import { SlaPresenter } from './presenters/sla';
@@ -25,6 +26,7 @@ export class DataInfraService {
   readonly #map: MapPresenter;
   readonly #checks: ChecksPresenter;
   readonly #sla: SlaPresenter;
+  readonly #rotationPlan: RotationPlanPresenter;
 
   constructor(options: DataInfraStateOptions) {
     const state = new DataInfraState(options);
@@ -37,6 +39,7 @@ export class DataInfraService {
     this.#map = new MapPresenter(state);
     this.#checks = new ChecksPresenter(state);
     this.#sla = new SlaPresenter(state);
+    this.#rotationPlan = new RotationPlanPresenter(state);
   }
 
   /** The instant answers for "now" are for, from the state's one clock. */
@@ -94,5 +97,9 @@ export class DataInfraService {
 
   sla(entityRef: string, credentials: BackstageCredentials) {
     return this.#sla.present(entityRef, credentials);
+  }
+
+  rotationPlan(at: number, credentials: BackstageCredentials) {
+    return this.#rotationPlan.present(at, credentials);
   }
 }

@@ -8,6 +8,7 @@ import type { Finding, FindingGroup, FindingSeverity } from '../checks/types';
 import type { RotationRole } from '../rotation/types';
 import type { PersonLoad } from '../load/types';
 import type { MeasuredSummary, ServiceLevelMeasurement } from '../sla/types';
+import type { RotationPlan } from '../checks/rotationPlan';
 
 /** A person as shown to users. @public */
 export interface PersonSummary {
@@ -301,3 +302,10 @@ export interface HealthResponse {
   retryInSeconds: number;
   cache: { maxBytes: number; usedBytes: number; peakBytes: number; entries: number; evictions: number };
 }
+
+/**
+ * GET /rotation-plan: per subteam who is due to rotate, when, and who
+ * would remain after the moves (see rotationPlan).
+ * @public
+ */
+export type RotationPlanResponse = RotationPlan;

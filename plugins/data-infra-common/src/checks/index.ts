@@ -6,3 +6,12 @@ export { groupFindings } from './groups';
 export { DEFAULT_MAX_ON_CALL_SHARE } from './loadChecks';
 export { DEFAULT_SUBTEAM_ROTATION } from './subteamRotation';
 export type { SubteamRotationPolicy } from './subteamRotation';
+export { DEFAULT_ROTATION_PLAN_HORIZON, ROTATION_PLAN_MAX_MEMBERS, rotationPlan } from './rotationPlan';
+export type {
+  RotationPlan,
+  RotationPlanMember,
+  RotationPlanOptions,
+  RotationPlanStatus,
+  RotationPlanWarning,
+  SubteamRotationPlan,
+} from './rotationPlan';

@@ -1,5 +1,5 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { onCallRouteRef, rootRouteRef, servicesRouteRef } from '../routes';
+import { onCallRouteRef, rootRouteRef, rotationPlanRouteRef, servicesRouteRef } from '../routes';
 import { dataInfraApi } from './apis';
 import {
   checksCard,
@@ -15,6 +15,7 @@ import {
   onCallSubPage,
   ownershipMapSubPage,
   servicesSubPage,
+  rotationPlanSubPage,
 } from './pages';
 import { dataInfraSearchResultListItem } from './searchResultItems';
 import { dataInfraDomainSearchFilter } from './searchFilters';
@@ -33,6 +34,7 @@ export const dataInfraPlugin = createFrontendPlugin({
     ownershipMapSubPage,
     onCallSubPage,
     servicesSubPage,
+    rotationPlanSubPage,
     dataServiceOwnershipCard,
     dataServiceSlaCard,
     escalationPathCard,
@@ -49,6 +51,7 @@ export const dataInfraPlugin = createFrontendPlugin({
     root: rootRouteRef,
     onCall: onCallRouteRef,
     services: servicesRouteRef,
+    rotationPlan: rotationPlanRouteRef,
   },
 });
 

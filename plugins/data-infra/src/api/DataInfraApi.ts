@@ -5,6 +5,7 @@ import type {
   EscalationResponse,
   OnCallResponse,
   OwnershipMapResponse,
+  RotationPlanResponse,
   ServiceSortKey,
   ServiceSummary,
   ServicesResponse,
@@ -79,6 +80,11 @@ export interface DataInfraApi {
   getChecks(options?: { entityRef?: string }): Promise<ChecksResponse>;
   /** GET /sla: a DataService's SLA as measured in Prometheus, with its budget over the window. */
   getSla(entityRef: string): Promise<SlaResponse>;
+  /**
+   * GET /rotation-plan: per subteam who is due to rotate, when, and who
+   * would remain after the moves due within the plan's horizon.
+   */
+  getRotationPlan(options?: { at?: string }): Promise<RotationPlanResponse>;
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
   EscalationResponse,
   OnCallResponse,
   OwnershipMapResponse,
+  RotationPlanResponse,
   ServiceSummary,
   ServicesResponse,
   ShiftsResponse,
@@ -128,6 +129,10 @@ export class DataInfraClient implements DataInfraApi {
 
   getSla(entityRef: string): Promise<SlaResponse> {
     return this.#get('/sla', { entityRef });
+  }
+
+  getRotationPlan(options?: { at?: string }): Promise<RotationPlanResponse> {
+    return this.#get('/rotation-plan', { at: options?.at });
   }
 
   async #get<T>(

@@ -6,11 +6,12 @@ import {
 } from '@backstage/core-components';
 import { OnCallNow } from '../OnCallNow';
 import { OwnershipMap } from '../OwnershipMap';
+import { RotationPlan } from '../RotationPlan';
 import { ServiceCatalog } from '../ServiceCatalog';
 import { useDataInfraTranslation } from '../../hooks';
 
 /**
- * The data-infra page of a legacy app: a header and three routed tabs. The
+ * The data-infra page of a legacy app: a header and routed tabs. The
  * new frontend system builds the same tabs from sub-page extensions instead.
  */
 export function DataInfraPage() {
@@ -31,6 +32,7 @@ export function DataInfraPage() {
               title: t('page.tabs.services'),
               children: <ServiceCatalog />,
             },
+            { path: '/rotation-plan', title: t('page.tabs.rotationPlan'), children: <RotationPlan /> },
           ]}
         />
       </Content>
