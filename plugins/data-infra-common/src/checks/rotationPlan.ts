@@ -48,6 +48,7 @@ export interface RotationPlanMember {
   eligibleFrom?: string;
   /** The day they are due to move from (since + max, from 00:00Z). */
   dueFrom?: string;
+  /** Where they stand at the plan's `at`. */
   status: RotationPlanStatus;
   /** Whether they are due by the plan's horizon, so the plan moves them out. */
   moves: boolean;
@@ -63,7 +64,9 @@ export type RotationPlanWarning = 'loses-all-context' | 'below-two';
 
 /** The rotation plan of one subteam. @public */
 export interface SubteamRotationPlan {
+  /** The Subteam's ref. */
   ref: string;
+  /** Its title, or its name. */
   title: string;
   /** Its domain id. */
   domain: string;
@@ -73,6 +76,7 @@ export interface SubteamRotationPlan {
   counts: Record<RotationPlanStatus, number>;
   /** Sorted by the day they are due (soonest first; unknown last), at most ROTATION_PLAN_MAX_MEMBERS. */
   members: RotationPlanMember[];
+  /** The subteam once everyone due by the plan's horizon has moved out. */
   after: {
     /** How many members are due by the horizon. */
     moving: number;
@@ -91,6 +95,7 @@ export interface RotationPlan {
   at: string;
   /** The plan moves out everyone due by this day (at + horizon, in UTC). */
   horizon: string;
+  /** The policy the plan applies, defaults filled in. */
   policy: SubteamRotationPolicy;
   /** In the order of `options.domains` (unknown domains last), then by title. */
   subteams: SubteamRotationPlan[];
@@ -109,6 +114,8 @@ export interface RotationPlanOptions {
 }
 
 const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
+/** Refs in code-point order: the last tie-break, so the order never depends on the input's. */
+const byRef = (a: { ref: string }, b: { ref: string }) => Number(a.ref > b.ref) - Number(a.ref < b.ref);
 
 function statusAt(dates: ReturnType<typeof memberRotationDates>, now: number): RotationPlanStatus {
   if (!dates) return 'unknown';
@@ -154,7 +161,7 @@ function planSubteamRotation(
       // Both unknown: Infinity - Infinity is NaN, which falls through like 0.
       a.dueMs - b.dueMs ||
       collator.compare(a.member.displayName, b.member.displayName) ||
-      (a.member.ref < b.member.ref ? -1 : a.member.ref > b.member.ref ? 1 : 0),
+      byRef(a.member, b.member),
   );
   const counts: Record<RotationPlanStatus, number> = { due: 0, eligible: 0, 'not-yet-eligible': 0, unknown: 0 };
   for (const { member } of rows) counts[member.status] += 1;
@@ -209,7 +216,7 @@ export function rotationPlan(
   const plans = subteams
     .filter(s => s?.metadata?.name)
     .map(s => planSubteamRotation(index, s, options.now, horizon.toMillis(), policy))
-    .sort((a, b) => rank(a) - rank(b) || collator.compare(a.title, b.title) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    .sort((a, b) => rank(a) - rank(b) || collator.compare(a.title, b.title) || byRef(a, b));
   return {
     at: formatInstant(options.now),
     horizon: horizon.toISODate()!,
