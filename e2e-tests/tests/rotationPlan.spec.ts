@@ -21,7 +21,7 @@ test('the rotation plan lists who is due and when, and warns when a subteam woul
   await page.goto('/data-infra');
   await page.getByRole('tab', { name: 'Rotation plan' }).click();
   await expect(page).toHaveURL(/\/data-infra\/rotation-plan$/);
-  await expect(page.getByText(/^Engineers may move to another subteam 6 months after joining and are due to after 9 months/)).toBeVisible();
+  await expect(page.getByText(/^Engineers may move to another subteam 6 months after joining and are due to move after 9 months/)).toBeVisible();
 
   const platform = page.getByRole('region', { name: 'Data Platform', exact: true });
   const members = platform.getByRole('table', { name: 'Members of Data Platform by the day they are due to rotate' });

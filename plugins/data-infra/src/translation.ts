@@ -374,7 +374,7 @@ export const dataInfraTranslationRef = createTranslationRef({
     },
     rotationPlan: {
       policy:
-        'Engineers may move to another subteam {{min}} after joining and are due to after {{max}}. Days count in UTC; as of {{date}}.',
+        'Engineers may move to another subteam {{min}} after joining and are due to move after {{max}}. Days count in UTC; as of {{date}}.',
       noSubteams: 'No subteams to plan.',
       noMembers: 'No members listed.',
       membersLabel: 'Members of {{subteam}} by the day they are due to rotate',
@@ -407,7 +407,7 @@ export const dataInfraTranslationRef = createTranslationRef({
         remainMore: 'After the moves due by {{date}}: {{people}} and {{count}} more remain.',
         losesAllContext:
           'After the moves due by {{date}} nobody would remain: the subteam would lose all its context. Stagger the moves, keeping one member until a newcomer is settled.',
-        belowTwo: 'After the moves due by {{date}} only {{people}} would remain: bring in a newcomer before the others move.',
+        belowTwo: 'After the moves due by {{date}} only {{people}} would remain: bring in a newcomer so that it keeps two people.',
         leadMoves: 'The lead would move too: from 3 members on a subteam needs a lead.',
       },
     },

@@ -15,7 +15,7 @@ describe('RotationPlan', () => {
     const api = mockDataInfraApi();
     await renderOnEntityPage(<RotationPlan />, { api });
     const platform = await screen.findByRole('region', { name: 'Data Platform' });
-    expect(screen.getByText(/^Engineers may move to another subteam 6 months after joining and are due to after 9 months/)).toHaveTextContent(
+    expect(screen.getByText(/^Engineers may move to another subteam 6 months after joining and are due to move after 9 months/)).toHaveTextContent(
       'as of 2026-12-01',
     );
     // The domain sections in the answer's order, each holding its subteams.
