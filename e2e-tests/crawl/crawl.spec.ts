@@ -31,9 +31,10 @@ const PLUGIN_PAGES = [
   { path: '/data-infra', shot: 'map' },
   { path: '/data-infra/on-call', shot: 'on-call' },
   { path: '/data-infra/services', shot: 'services' },
+  { path: '/data-infra/rotation-plan', shot: 'rotation-plan' },
+  { path: '/data-infra/me', shot: 'my-on-call' },
   { path: '/search?query=kafka', shot: 'search-kafka' },
   { path: '/create', shot: 'create' },
-  { path: '/data-infra/me', shot: 'my-on-call' },
 ];
 
 const SETTLE_TIMEOUT_MS = 30_000;

@@ -250,3 +250,29 @@ describe('a calendar subscription made by a user who may not read everything', (
     expect(service.text).toContain('Priya Raman');
   });
 });
+
+describe('the rotation plan of a user who may not read everything', () => {
+  let backend: Awaited<ReturnType<typeof startRealBackend>>;
+  beforeAll(async () => {
+    backend = await startRealBackend(hidePriyaAndDataEngineering);
+  });
+  afterAll(() => backend?.stop());
+  const plan = async (authorization: string) => {
+    const res = await request(backend.server).get('/api/data-infra/rotation-plan?at=2026-12-01T12:00:00Z').set('Authorization', authorization);
+    expect(res.status).toBe(200);
+    return res.body.subteams.find((s: any) => s.ref === 'subteam:default/data-platform');
+  };
+
+  it("lists the seed's Data Platform as due at once, naming only whom the caller may read", async () => {
+    const platform = await plan(user);
+    // Lukas joined on 2026-01-05 and Priya on 2026-02-16: both due (P9M).
+    expect(platform.members.map((m: any) => [m.displayName, m.dueFrom, m.status])).toEqual([
+      ['Lukas Weber', '2026-10-05', 'due'],
+      ['user:default/priya.raman', '2026-11-16', 'due'],
+    ]);
+    expect(platform.after).toMatchObject({ remainingCount: 0, warning: 'loses-all-context' });
+    // The plugin itself may read Priya's User entity.
+    const asService = await plan(mockCredentials.service.header());
+    expect(asService.members.map((m: any) => m.displayName)).toEqual(['Lukas Weber', 'Priya Raman']);
+  });
+});

@@ -21,6 +21,7 @@ const ROUTES: Record<string, string> = {
   '/rotations/:namespace/:name/calendar-subscription': '/rotations/default/platform-oncall/calendar-subscription',
   '/people/:namespace/:name/calendar-subscription': '/people/default/alice/calendar-subscription',
   '/people/:namespace/:name/oncall': '/people/default/alice/oncall',
+  '/rotation-plan': '/rotation-plan',
 };
 
 /** Routes anyone may call: the calendar feed checks its link itself; /health is for probes. */
@@ -135,6 +136,9 @@ describe('malformed requests', () => {
     ['/people/default/alice/oncall?from=2026-01-01T00:00:00Z&to=2026-04-02T00:00:01Z', 'to'],
     ['/people/default/alice/oncall?at=%2B275760-09-13T00:00:00Z', 'at'],
     ['/people/default/al%20ice/oncall', 'name'],
+    ['/rotation-plan?at=soon', 'at'],
+    ['/rotation-plan?at=2026-03-08T09:00', 'at'],
+    ['/rotation-plan?at=%2B275760-09-13T00:00:00Z', 'at'],
   ];
 
   let server: Awaited<ReturnType<typeof startFixtureBackend>>;
@@ -157,6 +161,7 @@ describe('malformed requests', () => {
       `/oncall/subteams?at=${at}`,
       `/map?at=${at}`,
       `/escalation?entityRef=dataservice:default/kafka&at=${at}`,
+      `/rotation-plan?at=${at}`,
     ]) {
       expect((await request(server).get(`/api/data-infra${path}`)).status).toBe(200);
     }

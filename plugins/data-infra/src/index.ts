@@ -26,7 +26,7 @@ export type {
   DataInfraSearchDocument,
   DataInfraSearchResultListItemProps,
 } from './components/DataInfraSearchResultListItem';
-export { onCallRouteRef, rootRouteRef, servicesRouteRef, myOnCallRouteRef } from './routes';
+export { myOnCallRouteRef, onCallRouteRef, rootRouteRef, rotationPlanRouteRef, servicesRouteRef } from './routes';
 export {
   isDataServiceEntity,
   isRotationEntity,

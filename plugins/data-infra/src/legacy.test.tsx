@@ -144,6 +144,25 @@ describe('legacy frontend system', () => {
     expect(screen.getByRole('tab', { name: 'On call now' })).toBeInTheDocument();
   });
 
+  it('serves the rotation plan tab of DataInfraPage on /data-infra/rotation-plan', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={[[dataInfraApiRef, mockDataInfraApi()]]}>
+        <Routes>
+          <Route path="/data-infra/*" element={<DataInfraPage />} />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/data-infra/rotation-plan'],
+        mountedRoutes: {
+          '/data-infra': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+    expect(await screen.findByRole('table', { name: 'Members of Data Platform by the day they are due to rotate' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Rotation plan' })).toHaveAttribute('aria-selected', 'true');
+  });
+
   it('puts a Domain filter in a SearchPage that filters the search on the chosen domain', async () => {
     const searchApi = {
       query: jest.fn().mockResolvedValue({ results: [], numberOfResults: 0 }),

@@ -11,7 +11,7 @@ import { JSX } from 'react';
 import { DataInfraClient, dataInfraApiRef } from './api';
 import type { DataInfraSearchResultListItemProps } from './components/DataInfraSearchResultListItem';
 import { isDataInfraSearchResult } from './components/DataInfraSearchResultListItem/predicate';
-import { myOnCallRouteRef, onCallRouteRef, rootRouteRef, servicesRouteRef } from './routes';
+import { myOnCallRouteRef, onCallRouteRef, rootRouteRef, rotationPlanRouteRef, servicesRouteRef } from './routes';
 
 /**
  * The data-infra plugin for apps on the legacy frontend system.
@@ -32,11 +32,12 @@ export const dataInfraPlugin = createPlugin({
     onCall: onCallRouteRef,
     services: servicesRouteRef,
     myOnCall: myOnCallRouteRef,
+    rotationPlan: rotationPlanRouteRef,
   },
 });
 
 /**
- * The ownership map, on-call and service catalog page; mount it on
+ * The ownership map, on-call, service catalog and rotation plan page; mount it on
  * `/data-infra` in App.tsx.
  * @public
  */

@@ -28,3 +28,10 @@ export const myOnCallRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/me',
 });
+
+/** The "Rotation plan" tab. @public */
+export const rotationPlanRouteRef = createSubRouteRef({
+  id: 'data-infra/rotation-plan',
+  parent: rootRouteRef,
+  path: '/rotation-plan',
+});

@@ -21,6 +21,7 @@ export const dataInfraTranslationRef = createTranslationRef({
         ownershipMap: 'Ownership map',
         onCall: 'On call now',
         services: 'Service catalog',
+        rotationPlan: 'Rotation plan',
       },
     },
     entityContent: {
@@ -417,6 +418,45 @@ export const dataInfraTranslationRef = createTranslationRef({
       past: 'past',
       now: 'now',
       openPage: 'Open My on-call',
+    },
+    rotationPlan: {
+      policy:
+        'Engineers may move to another subteam {{min}} after joining and are due to move after {{max}}. Days count in UTC; as of {{date}}.',
+      noSubteams: 'No subteams to plan.',
+      noMembers: 'No members listed.',
+      membersLabel: 'Members of {{subteam}} by the day they are due to rotate',
+      columns: {
+        member: 'Member',
+        since: 'Joined',
+        eligibleFrom: 'May move from',
+        dueFrom: 'Due from',
+        status: 'Status',
+      },
+      lead: 'lead',
+      unknownDate: '—',
+      status: {
+        due: 'Due',
+        eligible: 'May move',
+        'not-yet-eligible': 'Not yet',
+        unknown: 'No join date',
+      },
+      statusMeaning: {
+        due: 'In the subteam longer than the policy allows: plan the move.',
+        eligible: 'May move to another subteam.',
+        'not-yet-eligible': 'Joined recently: keep them here until the day they may move.',
+        unknown: 'No valid join date (since) in the catalog: not judged.',
+      },
+      more_one: 'and {{count}} more member, see the subteam',
+      more_other: 'and {{count}} more members, see the subteam',
+      after: {
+        noMoves: 'No moves due by {{date}}.',
+        remain: 'After the moves due by {{date}}: {{people}} remain.',
+        remainMore: 'After the moves due by {{date}}: {{people}} and {{count}} more remain.',
+        losesAllContext:
+          'After the moves due by {{date}} nobody would remain: the subteam would lose all its context. Stagger the moves, keeping one member until a newcomer is settled.',
+        belowTwo: 'After the moves due by {{date}} only {{people}} would remain: bring in a newcomer so that it keeps two people.',
+        leadMoves: 'The lead would move too: from 3 members on a subteam needs a lead.',
+      },
     },
   },
 });

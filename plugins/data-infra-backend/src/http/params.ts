@@ -114,7 +114,7 @@ export const onCallQuery = z.object({
   load: flag,
 });
 
-/** GET /oncall/subteams and /map */
+/** GET /oncall/subteams, /map and /rotation-plan */
 export const instantQuery = z.object({ at: instant });
 
 /** GET /escalation */

@@ -146,6 +146,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(body);
   });
 
+  router.get('/rotation-plan', async (req, res) => {
+    const { at } = parseParams(instantQuery, req.query);
+    const credentials = await httpAuth.credentials(req);
+    const body = await service.rotationPlan(at ?? now(), credentials);
+    await markFreshness(res, credentials);
+    res.json(body);
+  });
+
   if (options.calendar) {
     addCalendarRoutes(router, { httpAuth, service, now, ...options.calendar });
   }

@@ -5,6 +5,7 @@ import { EscalationPresenter } from './presenters/escalation';
 import { MapPresenter } from './presenters/map';
 import { OnCallFilter, OnCallPresenter } from './presenters/oncall';
 import { PersonOnCallPresenter } from './presenters/personOnCall';
+import { RotationPlanPresenter } from './presenters/rotationPlan';
 import { ServiceQuery, ServicesPresenter } from './presenters/services';
 import { ShiftsPresenter } from './presenters/shifts';
 import { SlaPresenter } from './presenters/sla';
@@ -27,6 +28,7 @@ export class DataInfraService {
   readonly #checks: ChecksPresenter;
   readonly #sla: SlaPresenter;
   readonly #person: PersonOnCallPresenter;
+  readonly #rotationPlan: RotationPlanPresenter;
 
   constructor(options: DataInfraStateOptions) {
     const state = new DataInfraState(options);
@@ -40,6 +42,7 @@ export class DataInfraService {
     this.#checks = new ChecksPresenter(state);
     this.#sla = new SlaPresenter(state);
     this.#person = new PersonOnCallPresenter(state);
+    this.#rotationPlan = new RotationPlanPresenter(state);
   }
 
   /** The instant answers for "now" are for, from the state's one clock. */
@@ -111,5 +114,9 @@ export class DataInfraService {
   /** The personal feed of a subscription whose feed ref is its subscriber. */
   personCalendarFeed(subscription: CalendarSubscription, now: number) {
     return this.#person.feed(subscription, now);
+  }
+
+  rotationPlan(at: number, credentials: BackstageCredentials) {
+    return this.#rotationPlan.present(at, credentials);
   }
 }

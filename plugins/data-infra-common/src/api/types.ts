@@ -9,6 +9,7 @@ import type { Finding, FindingGroup, FindingSeverity } from '../checks/types';
 import type { RotationRole } from '../rotation/types';
 import type { PersonLoad } from '../load/types';
 import type { MeasuredSummary, ServiceLevelMeasurement } from '../sla/types';
+import type { RotationPlan } from '../checks/rotationPlan';
 
 /** A person as shown to users. @public */
 export interface PersonSummary {
@@ -393,3 +394,10 @@ export const PERSON_MAX_WINDOW_DAYS = 91;
 export const PERSON_DEFAULT_WINDOW_DAYS = 28;
 /** How far before `from` PersonOnCallResponse.covers reach, so a recent cover still shows. @public */
 export const PERSON_COVER_LOOKBACK_DAYS = 28;
+
+/**
+ * GET /rotation-plan: per subteam who is due to rotate, when, and who
+ * would remain after the moves (see rotationPlan).
+ * @public
+ */
+export type RotationPlanResponse = RotationPlan;

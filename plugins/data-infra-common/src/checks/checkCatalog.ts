@@ -29,7 +29,7 @@ import { CatalogIndex, checkReferences, indexEntities } from './refs';
 import { describeInstant, describeWeekSlots } from './weekSummary';
 import type { Finding } from './types';
 import { checkLoad, DEFAULT_MAX_ON_CALL_SHARE } from './loadChecks';
-import { checkSubteamRotation, DEFAULT_SUBTEAM_ROTATION, SubteamRotationPolicy } from './subteamRotation';
+import { checkSubteamRotation, resolveSubteamRotationPolicy, SubteamRotationPolicy } from './subteamRotation';
 import { checkStakeholderSync } from './stakeholderSync';
 import { subteamMemberRefs } from '../kinds/subteamFields';
 
@@ -373,12 +373,7 @@ export function checkCatalog(entities: Entity[], options?: CheckCatalogOptions):
   const domains = options?.domains ?? DEFAULT_DOMAINS.map(d => d.id);
   const now = options?.now ?? Date.now();
   const start = Math.floor(now / QUARTER) * QUARTER;
-  const rotationPolicy = { ...DEFAULT_SUBTEAM_ROTATION, ...options?.subteamRotation };
-  for (const [bound, value] of Object.entries(rotationPolicy)) {
-    if (!parseIsoDuration(value)) {
-      throw new TypeError(`subteamRotation.${bound} must be an ISO-8601 duration like P9M, got ${JSON.stringify(value)}`);
-    }
-  }
+  const rotationPolicy = resolveSubteamRotationPolicy(options?.subteamRotation);
   const instants = Array.from({ length: WEEK / QUARTER }, (_, i) => start + i * QUARTER);
   const rotationAt = weekResolver(start, start + WEEK);
 

@@ -8,3 +8,12 @@ export { DEFAULT_SUBTEAM_ROTATION } from './subteamRotation';
 export type { SubteamRotationPolicy } from './subteamRotation';
 export { readCheckSettings } from './settings';
 export type { CheckSettings } from './settings';
+export { DEFAULT_ROTATION_PLAN_HORIZON, ROTATION_PLAN_MAX_MEMBERS, rotationPlan } from './rotationPlan';
+export type {
+  RotationPlan,
+  RotationPlanMember,
+  RotationPlanOptions,
+  RotationPlanStatus,
+  RotationPlanWarning,
+  SubteamRotationPlan,
+} from './rotationPlan';

@@ -23,11 +23,39 @@ export interface SubteamRotationPolicy {
 export const DEFAULT_SUBTEAM_ROTATION: SubteamRotationPolicy = { min: 'P6M', max: 'P9M' };
 
 /**
+ * The policy with the defaults filled in; a TypeError naming the bound when
+ * one is not an ISO-8601 duration (the checks and the rotation plan refuse
+ * it alike).
+ */
+export function resolveSubteamRotationPolicy(policy?: Partial<SubteamRotationPolicy>): SubteamRotationPolicy {
+  const resolved = { ...DEFAULT_SUBTEAM_ROTATION, ...policy };
+  for (const [bound, value] of Object.entries(resolved)) {
+    if (!parseIsoDuration(value)) {
+      throw new TypeError(`subteamRotation.${bound} must be an ISO-8601 duration like P9M, got ${JSON.stringify(value)}`);
+    }
+  }
+  return resolved;
+}
+
+/**
  * The instant a date plus a calendar duration is reached, counted in UTC so
  * that the answer does not depend on the machine's zone.
  */
-function dateAfter(since: string, duration: string): DateTime {
+export function dateAfter(since: string, duration: string): DateTime {
   return DateTime.fromISO(since, { zone: 'utc' }).plus(parseIsoDuration(duration)!);
+}
+
+/**
+ * When a member who joined on `since` may move (`eligibleAt`, since + min)
+ * and is due to (`dueAt`, since + max), at 00:00Z of those days; undefined
+ * when `since` is absent or not a day of the calendar (not judged).
+ */
+export function memberRotationDates(
+  since: string | undefined,
+  policy: SubteamRotationPolicy,
+): { eligibleAt: DateTime; dueAt: DateTime } | undefined {
+  if (since === undefined || !isCalendarDate(since)) return undefined;
+  return { eligibleAt: dateAfter(since, policy.min), dueAt: dateAfter(since, policy.max) };
 }
 
 /**
@@ -47,10 +75,10 @@ export function checkSubteamRotation(
   const members = subteamMembers(subteam);
   const due: string[] = [];
   for (const member of members) {
-    if (member.since === undefined || !isCalendarDate(member.since)) continue;
+    const dates = memberRotationDates(member.since, policy);
+    if (!dates) continue;
+    const { eligibleAt, dueAt } = dates;
     const path = `spec.members[${member.index}].since`;
-    const dueAt = dateAfter(member.since, policy.max);
-    const eligibleAt = dateAfter(member.since, policy.min);
     if (dueAt.toMillis() <= now) {
       due.push(member.ref);
       findings.push({

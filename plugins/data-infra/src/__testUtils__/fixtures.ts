@@ -5,6 +5,7 @@ import type {
   OwnershipMapResponse,
   PersonOnCallResponse,
   RotationLoadAnswer,
+  RotationPlanResponse,
   ServiceSummary,
   ShiftsResponse,
   SubteamsOnCallResponse,
@@ -399,6 +400,71 @@ export function personOnCall(now: number = Date.now()): PersonOnCallResponse {
 }
 
 /** A DataInfraApi whose methods are jest mocks returning the fixtures. */
+/**
+ * GET /rotation-plan on 1 December 2026: Data Platform's two members are
+ * both due; of Data Engineering's three the lead is due and one stays
+ * alone; MLOps has a member without a join date and moves nobody.
+ */
+export const rotationPlanAnswer: RotationPlanResponse = {
+  at: '2026-12-01T12:00:00Z',
+  horizon: '2027-03-01',
+  policy: { min: 'P6M', max: 'P9M' },
+  subteams: [
+    {
+      ref: 'subteam:default/data-platform',
+      title: 'Data Platform',
+      domain: 'data-platform',
+      memberCount: 2,
+      counts: { due: 2, eligible: 0, 'not-yet-eligible': 0, unknown: 0 },
+      members: [
+        { ref: 'user:default/alice', displayName: 'Alice Andersen', lead: false, since: '2026-01-05', eligibleFrom: '2026-07-05', dueFrom: '2026-10-05', status: 'due', moves: true },
+        { ref: 'user:default/bob', displayName: 'Bob Berg', lead: false, since: '2026-02-16', eligibleFrom: '2026-08-16', dueFrom: '2026-11-16', status: 'due', moves: true },
+      ],
+      after: { moving: 2, remaining: [], remainingCount: 0, warning: 'loses-all-context', leadMoves: false },
+    },
+    {
+      ref: 'subteam:default/data-engineering',
+      title: 'Data Engineering',
+      domain: 'data-engineering',
+      memberCount: 3,
+      counts: { due: 1, eligible: 1, 'not-yet-eligible': 1, unknown: 0 },
+      members: [
+        { ref: 'user:default/carol', displayName: 'Carol Chen', lead: true, since: '2026-01-05', eligibleFrom: '2026-07-05', dueFrom: '2026-10-05', status: 'due', moves: true },
+        { ref: 'user:default/erin', displayName: 'Erin Ek', lead: false, since: '2026-03-30', eligibleFrom: '2026-09-30', dueFrom: '2026-12-30', status: 'eligible', moves: true },
+        { ref: 'user:default/frank', displayName: 'Frank Fox', lead: false, since: '2026-11-02', eligibleFrom: '2027-05-02', dueFrom: '2027-08-02', status: 'not-yet-eligible', moves: false },
+      ],
+      after: {
+        moving: 2,
+        remaining: [{ ref: 'user:default/frank', displayName: 'Frank Fox' }],
+        remainingCount: 1,
+        warning: 'below-two',
+        leadMoves: true,
+      },
+    },
+    {
+      ref: 'subteam:default/mlops',
+      title: 'MLOps',
+      domain: 'mlops',
+      memberCount: 2,
+      counts: { due: 0, eligible: 0, 'not-yet-eligible': 1, unknown: 1 },
+      members: [
+        { ref: 'user:default/dave', displayName: 'Dave Diaz', lead: false, since: '2026-06-22', eligibleFrom: '2026-12-22', dueFrom: '2027-03-22', status: 'not-yet-eligible', moves: false },
+        { ref: 'user:default/gus', displayName: 'Gus Green', lead: false, status: 'unknown', moves: false },
+      ],
+      after: {
+        moving: 0,
+        remaining: [
+          { ref: 'user:default/dave', displayName: 'Dave Diaz' },
+          { ref: 'user:default/gus', displayName: 'Gus Green' },
+        ],
+        remainingCount: 2,
+        warning: null,
+        leadMoves: false,
+      },
+    },
+  ],
+};
+
 export function mockDataInfraApi(
   overrides: Partial<jest.Mocked<DataInfraApi>> = {},
 ): jest.Mocked<DataInfraApi> {
@@ -430,6 +496,7 @@ export function mockDataInfraApi(
       webcal: 'webcal://backstage.example.com/api/data-infra/calendar-feeds/CCCCCCCCCCCCCCCCCCCCCC.DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD.ics',
     }),
     revokePersonalCalendarSubscription: jest.fn().mockResolvedValue(undefined),
+    getRotationPlan: jest.fn().mockResolvedValue(rotationPlanAnswer),
     ...overrides,
   };
 }

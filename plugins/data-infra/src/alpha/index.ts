@@ -1,5 +1,5 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { myOnCallRouteRef, onCallRouteRef, rootRouteRef, servicesRouteRef } from '../routes';
+import { myOnCallRouteRef, onCallRouteRef, rootRouteRef, rotationPlanRouteRef, servicesRouteRef } from '../routes';
 import { dataInfraApi } from './apis';
 import {
   checksCard,
@@ -17,6 +17,7 @@ import {
   ownershipMapSubPage,
   servicesSubPage,
   myOnCallSubPage,
+  rotationPlanSubPage,
 } from './pages';
 import { dataInfraSearchResultListItem } from './searchResultItems';
 import { dataInfraDomainSearchFilter } from './searchFilters';
@@ -35,6 +36,7 @@ export const dataInfraPlugin = createFrontendPlugin({
     ownershipMapSubPage,
     onCallSubPage,
     servicesSubPage,
+    rotationPlanSubPage,
     dataServiceOwnershipCard,
     dataServiceSlaCard,
     escalationPathCard,
@@ -54,6 +56,7 @@ export const dataInfraPlugin = createFrontendPlugin({
     onCall: onCallRouteRef,
     services: servicesRouteRef,
     myOnCall: myOnCallRouteRef,
+    rotationPlan: rotationPlanRouteRef,
   },
 });
 

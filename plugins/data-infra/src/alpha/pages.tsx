@@ -81,3 +81,18 @@ export const myOnCallSubPage = SubPageBlueprint.make({
       )),
   },
 });
+
+/** Extension id: `sub-page:data-infra/rotation-plan`. */
+export const rotationPlanSubPage = SubPageBlueprint.make({
+  name: 'rotation-plan',
+  params: {
+    path: 'rotation-plan',
+    title: dataInfraTranslationRef('page.tabs.rotationPlan'),
+    loader: () =>
+      import('../components/RotationPlan').then(m => (
+        <Content>
+          <m.RotationPlan />
+        </Content>
+      )),
+  },
+});

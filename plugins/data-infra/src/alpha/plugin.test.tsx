@@ -64,6 +64,19 @@ describe('data-infra in the new frontend system', () => {
     ).toBeInTheDocument();
   });
 
+  it('serves the rotation plan tab on /data-infra/rotation-plan', async () => {
+    renderTestApp({
+      features: [dataInfraPlugin],
+      apis: apis(),
+      initialRouteEntries: ['/data-infra/rotation-plan'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByRole('table', { name: 'Members of Data Platform by the day they are due to rotate' }, BOOT),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Rotation plan' })).toHaveAttribute('aria-selected', 'true');
+  });
+
   it('puts the DataService cards on a DataService page and only there', async () => {
     renderTestApp({
       extensions: [

@@ -6,6 +6,7 @@ import type {
   OnCallResponse,
   OwnershipMapResponse,
   PersonOnCallResponse,
+  RotationPlanResponse,
   ServiceSortKey,
   ServiceSummary,
   ServicesResponse,
@@ -97,6 +98,11 @@ export interface DataInfraApi {
   subscribeToPersonalCalendar(userRef: string): Promise<CalendarSubscriptionResponse>;
   /** DELETE of the same: the link stops working at once. */
   revokePersonalCalendarSubscription(userRef: string): Promise<void>;
+  /**
+   * GET /rotation-plan: per subteam who is due to rotate, when, and who
+   * would remain after the moves due within the plan's horizon.
+   */
+  getRotationPlan(options?: { at?: string }): Promise<RotationPlanResponse>;
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   OnCallResponse,
   OwnershipMapResponse,
   PersonOnCallResponse,
+  RotationPlanResponse,
   ServiceSummary,
   ServicesResponse,
   ShiftsResponse,
@@ -145,6 +146,10 @@ export class DataInfraClient implements DataInfraApi {
 
   async revokePersonalCalendarSubscription(userRef: string): Promise<void> {
     await this.#send('DELETE', `${personPath(userRef)}/calendar-subscription`);
+  }
+
+  getRotationPlan(options?: { at?: string }): Promise<RotationPlanResponse> {
+    return this.#get('/rotation-plan', { at: options?.at });
   }
 
   async #get<T>(

@@ -7,6 +7,7 @@ import {
 import { OnCallNow } from '../OnCallNow';
 import { MyOnCallPage } from '../PersonOnCall';
 import { OwnershipMap } from '../OwnershipMap';
+import { RotationPlan } from '../RotationPlan';
 import { ServiceCatalog } from '../ServiceCatalog';
 import { useDataInfraTranslation } from '../../hooks';
 
@@ -33,6 +34,7 @@ export function DataInfraPage() {
               children: <ServiceCatalog />,
             },
             { path: '/me', title: t('myOnCall.tab'), children: <MyOnCallPage /> },
+            { path: '/rotation-plan', title: t('page.tabs.rotationPlan'), children: <RotationPlan /> },
           ]}
         />
       </Content>

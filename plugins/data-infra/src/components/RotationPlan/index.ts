@@ -1,0 +1,1 @@
+export { RotationPlan } from './RotationPlan';
