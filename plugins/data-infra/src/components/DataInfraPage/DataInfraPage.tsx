@@ -33,8 +33,8 @@ export function DataInfraPage() {
               title: t('page.tabs.services'),
               children: <ServiceCatalog />,
             },
-            { path: '/me', title: t('myOnCall.tab'), children: <MyOnCallPage /> },
             { path: '/rotation-plan', title: t('page.tabs.rotationPlan'), children: <RotationPlan /> },
+            { path: '/me', title: t('myOnCall.tab'), children: <MyOnCallPage /> },
           ]}
         />
       </Content>
