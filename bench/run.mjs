@@ -196,6 +196,8 @@ const runs = apiProfile
   ? [
       { size: 100, db: 'sqlite', plain: false, gen: ['--services', '100', '--rotations', '10', '--subteams', '4'] },
       { size: 10000, db: 'sqlite', plain: false, gen: ['--services', '10000', '--rotations', '1000', '--subteams', '200'] },
+      // The same 10k as plain Backstage kinds, for the peak-RSS ratio (no API load).
+      { size: 10000, db: 'sqlite', plain: true, gen: ['--services', '10000', '--rotations', '1000', '--subteams', '200', '--plain'] },
     ]
   : sizes.flatMap((size) => databases.flatMap((db) => (apiOnly ? [false] : [false, true]).map((plain) => ({ size, db, plain, gen: ['--total', String(size), ...(plain ? ['--plain'] : [])] }))));
 
@@ -236,6 +238,9 @@ for (const { size, db, plain, gen: genArgs } of runs) {
           row.escalation = await measure(backend, `/api/data-infra/escalation?entityRef=${service}`);
           row.oncall = await measure(backend, '/api/data-infra/oncall');
           row.map = await measure(backend, '/api/data-infra/map');
+          // Backstage's own answer for one entity, same load, same run: the
+          // yardstick for /escalation's throughput.
+          if (apiProfile) row.catalogByName = await measure(backend, '/api/catalog/entities/by-name/dataservice/default/service-00001');
         }
         row.peakRssMiB = backend.pid ? peakRssMiB(backend.pid) : undefined;
         rows.push(row);
@@ -253,7 +258,7 @@ fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const stamp = new Date().toISOString();
 fs.writeFileSync(path.join(root, 'bench', 'results', `run-${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ machine, release, date: stamp, rows }, null, 2));
 console.log(`\nMachine: ${machine}; Backstage ${release}; ${stamp}\n`);
-console.log('| entities | db | kinds | ingest (s) | re-stitched | /escalation p50/p95/p99 ms | /oncall p50/p95/p99 ms | /map p50/p95/p99 ms | peak RSS MiB |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| entities | db | kinds | ingest (s) | re-stitched | /escalation p50/p95/p99 ms | /oncall p50/p95/p99 ms | /map p50/p95/p99 ms | catalog by-name p50/p95/p99 ms | peak RSS MiB |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const l = (m) => (m ? `${m.p50}/${m.p95}/${m.p99} (${m.rps} req/s, ${m.kibPerResponse} KiB each${m.non2xx ? `, ${m.non2xx} non-2xx` : ''}${m.errors ? `, ${m.errors} errors` : ''}; cold ${m.coldMs} ms)` : '–');
-for (const r of rows) console.log(`| ${r.entities} | ${r.db} | ${r.kinds} | ${r.ingestSeconds.toFixed(1)} | ${r.restitched ?? '–'} | ${l(r.escalation)} | ${l(r.oncall)} | ${l(r.map)} | ${r.peakRssMiB} |`);
+for (const r of rows) console.log(`| ${r.entities} | ${r.db} | ${r.kinds} | ${r.ingestSeconds.toFixed(1)} | ${r.restitched ?? '–'} | ${l(r.escalation)} | ${l(r.oncall)} | ${l(r.map)} | ${l(r.catalogByName)} | ${r.peakRssMiB} |`);
