@@ -11,6 +11,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import ICAL from 'ical.js';
 import request from 'supertest';
 import { dataInfraPlugin } from './plugin';
+import { startFixtureBackend } from './__testUtils__/fixtureBackend';
 import { fixtureEntities } from './__testUtils__/fixtures';
 
 const HOSTILE = 'Ops; on-call, \\ "main"\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:INJECTED\u0000\u0007\u001b[31m\u2028tab\there';
@@ -26,19 +27,7 @@ const hostileCatalog: Entity[] = fixtureEntities.map(e => {
   return e;
 });
 
-async function start(entities: Entity[] = fixtureEntities) {
-  const { server } = await startTestBackend({
-    features: [
-      dataInfraPlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: {} }),
-      // A request without an Authorization header carries no credentials,
-      // as from a calendar client.
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-    ],
-  });
-  return server;
-}
+const start = (entities: Entity[] = fixtureEntities) => startFixtureBackend({ entities, tokenless: true });
 
 // NAME (RFC 7986) and X-WR-CALNAME are TEXT; ical.js leaves properties it
 // does not know unescaped unless told.

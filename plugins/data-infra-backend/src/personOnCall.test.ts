@@ -10,14 +10,13 @@
  * 18:00 to Saturday 7 March 09:00; Bob takes primary from Tuesday 17 March
  * 09:00 to Wednesday 18 March 09:00 in a week where he is secondary anyway.
  */
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { PersonOnCallResponse } from '@data-infra/backstage-plugin-data-infra-common';
 import ICAL from 'ical.js';
 import request from 'supertest';
-import { dataInfraPlugin } from './plugin';
 import { OnCallResolver } from './service/state/OnCallResolver';
+import { startFixtureBackend } from './__testUtils__/fixtureBackend';
 import { FIXTURE_AT, fixtureEntities } from './__testUtils__/fixtures';
 
 const OVERRIDES = [
@@ -38,18 +37,7 @@ const catalog: Entity[] = [
   erin,
 ];
 
-async function start(entities: Entity[] = catalog) {
-  const { server } = await startTestBackend({
-    features: [
-      dataInfraPlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: {} }),
-      // No Authorization header: no credentials, as from a calendar client.
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-    ],
-  });
-  return server;
-}
+const start = (entities: Entity[] = catalog) => startFixtureBackend({ entities, tokenless: true });
 
 const as = (user: string) => mockCredentials.user.header(`user:default/${user}`);
 

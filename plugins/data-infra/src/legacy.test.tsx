@@ -124,41 +124,37 @@ describe('legacy frontend system', () => {
     expect(screen.getByText('This service declares no SLA (spec.sla).')).toBeInTheDocument();
   });
 
-  it('mounts DataInfraPage with its three tabs', async () => {
-    await renderInTestApp(
+  /** The legacy page as an app's routes mount it, opened at `path`. */
+  const renderDataInfraPage = (path: string) =>
+    renderInTestApp(
       <TestApiProvider apis={[[dataInfraApiRef, mockDataInfraApi()]]}>
         <Routes>
           <Route path="/data-infra/*" element={<DataInfraPage />} />
         </Routes>
       </TestApiProvider>,
       {
-        routeEntries: ['/data-infra/services'],
+        routeEntries: [path],
         mountedRoutes: {
           '/data-infra': rootRouteRef,
           '/catalog/:namespace/:kind/:name': entityRouteRef,
         },
       },
     );
+
+  it('mounts DataInfraPage with its five tabs, in the new frontend system\'s order', async () => {
+    await renderDataInfraPage('/data-infra/services');
     expect(await screen.findByText('Data services (3)')).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Ownership map' })).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'On call now' })).toBeInTheDocument();
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Ownership map',
+      'On call now',
+      'Service catalog',
+      'Rotation plan',
+      'My on-call',
+    ]);
   });
 
   it('serves the rotation plan tab of DataInfraPage on /data-infra/rotation-plan', async () => {
-    await renderInTestApp(
-      <TestApiProvider apis={[[dataInfraApiRef, mockDataInfraApi()]]}>
-        <Routes>
-          <Route path="/data-infra/*" element={<DataInfraPage />} />
-        </Routes>
-      </TestApiProvider>,
-      {
-        routeEntries: ['/data-infra/rotation-plan'],
-        mountedRoutes: {
-          '/data-infra': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
-      },
-    );
+    await renderDataInfraPage('/data-infra/rotation-plan');
     expect(await screen.findByRole('table', { name: 'Members of Data Platform by the day they are due to rotate' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Rotation plan' })).toHaveAttribute('aria-selected', 'true');
   });
