@@ -6,7 +6,9 @@
  * seeded catalog (e.g. `make start`, or scripts/run-backend serving the
  * built app):
  *
- *   scripts/with-toolchain node e2e-tests/readme-screenshots.mjs http://localhost:3000
+ *   scripts/with-toolchain node e2e-tests/readme-screenshots.mjs http://localhost:3000 [file.png ...]
+ *
+ * (with file names, only those shots are retaken).
  *
  * Each shot shows the part of the page the README talks about (an entity
  * page is scrolled to our card), in the viewport only, to keep them small.
@@ -25,6 +27,8 @@ const shots = [
   { file: 'subteam-mlops.png', path: '/catalog/default/subteam/mlops', ready: 'Subteam overview', scrollTo: 'Subteam overview' },
   { file: 'dataservice-kafka.png', path: '/catalog/default/dataservice/kafka', ready: 'Escalation path', scrollTo: 'SLA' },
   { file: 'rotation.png', path: '/catalog/default/rotation/data-platform-oncall', ready: 'Participants, in order', scrollTo: 'Hands off' },
+  { file: 'rotation-plan.png', path: '/data-infra/rotation-plan', ready: 'Due from' },
+  { file: 'my-on-call.png', path: '/data-infra/me', ready: 'Services whose escalation reaches you now' },
 ];
 
 const browser = await chromium.launch({
@@ -36,7 +40,8 @@ try {
   await page.goto(base);
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.getByRole('navigation', { name: 'sidebar nav' }).waitFor({ state: 'attached' });
-  for (const shot of shots) {
+  const only = process.argv.slice(3);
+  for (const shot of shots.filter(s => only.length === 0 || only.includes(s.file))) {
     await page.goto(`${base}${shot.path}`);
     await page.getByText(shot.ready).first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
