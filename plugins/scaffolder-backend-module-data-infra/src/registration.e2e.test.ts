@@ -8,20 +8,10 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import {
-  createMockDirectory,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import scaffolderModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
-import scaffolderModuleGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { parse } from 'yaml';
-import catalogModuleDataInfra from '@data-infra/backstage-plugin-catalog-backend-module-data-infra';
-import scaffolderModuleDataInfra from './index';
 import { backendClient } from './__testUtils__/backendClient';
+import { ScaffolderBackend, startScaffolderBackend } from './__testUtils__/scaffolderBackend';
 
 jest.setTimeout(180_000);
 
@@ -49,7 +39,7 @@ const validService = invalidService
 
 describe('registering a data service through the scaffolder', () => {
   const mockDir = createMockDirectory();
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: ScaffolderBackend;
   let fileServer: http.Server;
   let fileServerUrl: string;
   let baseUrl: string;
@@ -75,59 +65,36 @@ describe('registering a data service through the scaffolder', () => {
     const { port } = fileServer.address() as AddressInfo;
     fileServerUrl = `http://localhost:${port}`;
 
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleScaffolderEntityModel,
-        catalogModuleDataInfra,
-        scaffolderPlugin,
-        scaffolderModuleGithub,
-        scaffolderModuleGitlab,
-        scaffolderModuleDataInfra,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { reading: { allow: [{ host: `localhost:${port}` }] } },
-            // A token so the pull-request action gets as far as its dry run;
-            // no test talks to GitHub.
-            integrations: {
-              github: [{ host: 'github.com', token: 'not-a-real-token' }],
-              gitlab: [
-                {
-                  host: 'gitlab.example.com',
-                  token: 'not-a-real-token',
-                  apiBaseUrl: 'https://gitlab.example.com/api/v4',
-                },
+    backend = await startScaffolderBackend({
+      config: {
+        backend: { reading: { allow: [{ host: `localhost:${port}` }] } },
+        catalog: {
+          rules: [
+            {
+              allow: [
+                'Component',
+                'API',
+                'Location',
+                'User',
+                'Group',
+                'Subteam',
+                'DataService',
+                'Rotation',
+                'Template',
               ],
             },
-            catalog: {
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'API',
-                    'Location',
-                    'User',
-                    'Group',
-                    'Subteam',
-                    'DataService',
-                    'Rotation',
-                    'Template',
-                  ],
-                },
-              ],
-              locations: [
-                { type: 'file', target: allYaml },
-                { type: 'file', target: templateYaml },
-                { type: 'file', target: path.join(published(), '*.yaml') },
-              ],
-              processingInterval: { seconds: 1 },
-            },
-            dataInfra: { registration: { localDirectory: published() } },
-          },
-        }),
-      ],
+          ],
+          locations: [
+            { type: 'file', target: allYaml },
+            { type: 'file', target: templateYaml },
+            { type: 'file', target: path.join(published(), '*.yaml') },
+          ],
+          processingInterval: { seconds: 1 },
+        },
+        dataInfra: { registration: { localDirectory: published() } },
+      },
     });
-    baseUrl = `http://localhost:${backend.server.port()}/api`;
+    baseUrl = backend.baseUrl;
     // the template and the seeded catalog are in
     await waitFor('the template', () =>
       entity('template:default/register-data-service'),

@@ -8,20 +8,10 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {
-  createMockDirectory,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import scaffolderModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
-import scaffolderModuleGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
+import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
 import { parse } from 'yaml';
-import catalogModuleDataInfra from '@data-infra/backstage-plugin-catalog-backend-module-data-infra';
-import scaffolderModuleDataInfra from './index';
 import { backendClient } from './__testUtils__/backendClient';
+import { ScaffolderBackend, startScaffolderBackend } from './__testUtils__/scaffolderBackend';
 
 jest.setTimeout(180_000);
 
@@ -66,7 +56,7 @@ const files: Record<string, string> = {
 
 describe('the "Request on-call cover" template', () => {
   const mockDir = createMockDirectory();
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: ScaffolderBackend;
   let baseUrl: string;
   const { call, waitFor, entity } = backendClient(() => baseUrl);
   const urlReader = mockServices.urlReader.mock({
@@ -85,53 +75,30 @@ describe('the "Request on-call cover" template', () => {
         'gh-oncall.yaml': files[GITHUB_URL],
       },
     });
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleScaffolderEntityModel,
-        catalogModuleDataInfra,
-        scaffolderPlugin,
-        scaffolderModuleGithub,
-        scaffolderModuleGitlab,
-        scaffolderModuleDataInfra,
-        urlReader.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            // Tokens so the publish actions get as far as their dry run; no
-            // test talks to GitHub or GitLab.
-            integrations: {
-              github: [{ host: 'github.com', token: 'not-a-real-token' }],
-              gitlab: [
-                {
-                  host: 'gitlab.example.com',
-                  token: 'not-a-real-token',
-                  apiBaseUrl: 'https://gitlab.example.com/api/v4',
-                },
-              ],
+    backend = await startScaffolderBackend({
+      features: [urlReader.factory],
+      config: {
+        catalog: {
+          rules: [
+            {
+              allow: ['User', 'Group', 'Rotation', 'Template', 'Location'],
             },
-            catalog: {
-              rules: [
-                {
-                  allow: ['User', 'Group', 'Rotation', 'Template', 'Location'],
-                },
-              ],
-              locations: [
-                { type: 'file', target: orgYaml },
-                { type: 'file', target: templateYaml },
-                { type: 'file', target: mockDir.resolve('rotations/*.yaml') },
-              ],
-              processingInterval: { seconds: 1 },
-            },
-            dataInfra: {
-              coverRequests: {
-                localDirectories: [mockDir.resolve('rotations')],
-              },
-            },
+          ],
+          locations: [
+            { type: 'file', target: orgYaml },
+            { type: 'file', target: templateYaml },
+            { type: 'file', target: mockDir.resolve('rotations/*.yaml') },
+          ],
+          processingInterval: { seconds: 1 },
+        },
+        dataInfra: {
+          coverRequests: {
+            localDirectories: [mockDir.resolve('rotations')],
           },
-        }),
-      ],
+        },
+      },
     });
-    baseUrl = `http://localhost:${backend.server.port()}/api`;
+    baseUrl = backend.baseUrl;
     for (const ref of [
       'template:default/request-cover',
       'rotation:default/local-oncall',
