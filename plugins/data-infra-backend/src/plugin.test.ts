@@ -3,14 +3,53 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import {
+  checkCatalog,
+  FindingSeverity,
   formatInstant,
+  MAP_SUBTEAMS_PREVIEW,
   nextHandoff,
   onCallAt,
+  parseInstant,
   RotationEntityV1alpha1,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { dataInfraPlugin } from './plugin';
 import { readDataInfraConfig } from './config';
-import { FIXTURE_AT, fixtureEntities } from './__testUtils__/fixtures';
+import { extraServices, extraSubteams, FIXTURE_AT, fixtureEntities } from './__testUtils__/fixtures';
+
+const HOUR = 3_600_000;
+/** Before the platform rotation's first shift (5 January 2026): nobody holds it. */
+const BEFORE_ROTATION = '2025-12-01T10:30:00Z';
+
+/** The domain of each subteam, rotation and service of the fixture catalog. */
+const FIXTURE_DOMAINS: Record<string, string> = {
+  'subteam:default/platform': 'data-platform',
+  'rotation:default/platform-oncall': 'data-platform',
+  'dataservice:default/kafka': 'data-platform',
+  'dataservice:default/zookeeper': 'data-platform',
+  'subteam:default/bi': 'bi-services',
+  'dataservice:default/superset': 'bi-services',
+};
+
+/**
+ * What the common checks find in the fixture catalog for the hour
+ * containing `at`, by severity: in all, and about each domain's entities.
+ */
+function findingsForHourOf(at: string) {
+  const zero = (): Record<FindingSeverity, number> => ({ error: 0, warning: 0, info: 0 });
+  const totals = zero();
+  const byDomain: Record<string, Record<FindingSeverity, number>> = {
+    'data-platform': zero(),
+    'data-engineering': zero(),
+    mlops: zero(),
+    'bi-services': zero(),
+  };
+  for (const finding of checkCatalog(fixtureEntities, { now: Math.floor(parseInstant(at)! / HOUR) * HOUR })) {
+    totals[finding.severity] += 1;
+    const domain = FIXTURE_DOMAINS[finding.entityRef.toLocaleLowerCase('en-US')];
+    if (domain) byDomain[domain][finding.severity] += 1;
+  }
+  return { totals, byDomain };
+}
 
 async function start(options?: { entities?: Entity[]; config?: object }) {
   const { server } = await startTestBackend({
@@ -53,6 +92,10 @@ describe('data-infra backend plugin (fixture catalog)', () => {
       expect(map.body.at).toBe(iso);
       const onMap = map.body.domains[0].subteams[0].rotations[0];
       expect(onMap.onCall.map((o: any) => [o.role, o.user.ref, o.from, o.until])).toEqual(expected);
+      const page = await request(server).get(`/api/data-infra/map/subteams?domain=data-platform&at=${iso}`);
+      expect(page.body.at).toBe(iso);
+      const onPage = page.body.items[0].rotations[0];
+      expect(onPage.onCall.map((o: any) => [o.role, o.user.ref, o.from, o.until])).toEqual(expected);
     }
   });
 
@@ -230,35 +273,107 @@ describe('data-infra backend plugin (fixture catalog)', () => {
     }
   });
 
-  it('GET /map groups subteams and services by domain in the default order', async () => {
+  it('GET /map sums each domain up: its subteams with who is on call, its counts, no services', async () => {
     const res = await request(server).get(`/api/data-infra/map?at=${FIXTURE_AT}`);
     expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(['at', 'domains', 'filters', 'measured', 'totals']);
     expect(res.body.domains.map((d: any) => d.id)).toEqual([
       'data-platform',
       'data-engineering',
       'mlops',
       'bi-services',
     ]);
-    const platform = res.body.domains[0];
+    const [platform, engineering, mlops, bi] = res.body.domains;
+    expect(platform).toMatchObject({ title: 'Data Platform', subteamCount: 1, serviceCount: 2 });
     expect(platform.subteams.map((s: any) => s.ref)).toEqual(['subteam:default/platform']);
+    expect(platform.subteams[0]).toMatchObject({ title: 'Platform', handles: ['Kafka outages'], contact: { chat: '#platform' } });
     expect(platform.subteams[0].rotations[0].onCall.map((o: any) => o.user.ref)).toEqual([
       'user:default/alice',
       'user:default/bob',
     ]);
-    expect(platform.services.map((s: any) => s.ref)).toEqual([
-      'dataservice:default/kafka',
-      'dataservice:default/zookeeper',
-    ]);
-    expect(res.body.domains[3].services.map((s: any) => s.ref)).toEqual(['dataservice:default/superset']);
-    expect(res.body.crossDomainEdges).toEqual([
-      {
-        from: 'dataservice:default/superset',
-        to: 'dataservice:default/kafka',
-        fromDomain: 'bi-services',
-        toDomain: 'data-platform',
-      },
-    ]);
+    for (const empty of [engineering, mlops]) {
+      expect(empty).toMatchObject({ subteams: [], subteamCount: 0, serviceCount: 0, findings: { error: 0, warning: 0, info: 0 } });
+    }
+    expect(bi).toMatchObject({ subteamCount: 1, serviceCount: 1 });
+    expect(bi.subteams[0].rotations).toEqual([]);
+    // BI's service has nobody on call: the domain says so in its counts.
+    expect(bi.findings.warning).toBeGreaterThan(0);
+    expect(res.body.filters).toEqual({ tiers: [1, 2], lifecycles: ['production'] });
+    expect(res.body.measured).toBe(false);
     expect(res.body.totals).toMatchObject({ domains: 4, subteams: 2, services: 3, rotations: 1 });
+    // The tiles are the rows of /services?domain=, as many as the summary counts.
+    expect(JSON.stringify(res.body)).not.toContain('dataservice:');
+    const tiles: Record<string, string[]> = {};
+    for (const domain of res.body.domains) {
+      const rows = await request(server).get(`/api/data-infra/services?domain=${domain.id}&limit=200`);
+      expect(rows.status).toBe(200);
+      expect(rows.body.totalItems).toBe(domain.serviceCount);
+      tiles[domain.id] = rows.body.items.map((s: any) => s.ref).sort();
+    }
+    expect(tiles).toEqual({
+      'data-platform': ['dataservice:default/kafka', 'dataservice:default/zookeeper'],
+      'data-engineering': [],
+      mlops: [],
+      'bi-services': ['dataservice:default/superset'],
+    });
+  });
+
+  it('GET /map/dependencies names the services of other domains a service depends on and is used by', async () => {
+    const superset = await request(server).get('/api/data-infra/map/dependencies?entityRef=dataservice:default/superset');
+    expect(superset.status).toBe(200);
+    expect(superset.body).toEqual({
+      ref: 'dataservice:default/superset',
+      dependsOn: [{ ref: 'dataservice:default/kafka', title: 'Apache Kafka', domain: 'data-platform' }],
+      dependsOnCount: 1,
+      usedBy: [],
+      usedByCount: 0,
+    });
+    // Refs are read like everywhere else: the kind may be left out, and case does not matter.
+    const kafka = await request(server).get('/api/data-infra/map/dependencies?entityRef=Kafka');
+    expect(kafka.body).toEqual({
+      ref: 'dataservice:default/kafka',
+      dependsOn: [],
+      dependsOnCount: 0,
+      usedBy: [{ ref: 'dataservice:default/superset', title: 'Superset', domain: 'bi-services' }],
+      usedByCount: 1,
+    });
+    const zookeeper = await request(server).get('/api/data-infra/map/dependencies?entityRef=dataservice:default/zookeeper');
+    expect(zookeeper.body).toMatchObject({ dependsOn: [], usedBy: [], dependsOnCount: 0, usedByCount: 0 });
+    const unknown = await request(server).get('/api/data-infra/map/dependencies?entityRef=dataservice:default/nope');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.name).toBe('NotFoundError');
+  });
+
+  it('GET /map?at= counts the findings for the hour of that instant, as the checks find them for it', async () => {
+    const before = findingsForHourOf(BEFORE_ROTATION);
+    const during = findingsForHourOf(FIXTURE_AT);
+    // Before the platform rotation's first shift its policy reaches nobody:
+    // the data platform has findings it does not have while the rotation runs.
+    expect(before.byDomain['data-platform']).not.toEqual(during.byDomain['data-platform']);
+    expect(before.totals).not.toEqual(during.totals);
+    // Asked in either order, and at another second of the same hour.
+    const lateInHour = (iso: string) => formatInstant(Math.floor(Date.parse(iso) / HOUR) * HOUR + HOUR - 1000);
+    for (const [at, expected] of [
+      [FIXTURE_AT, during],
+      [BEFORE_ROTATION, before],
+      [lateInHour(FIXTURE_AT), during],
+      [lateInHour(BEFORE_ROTATION), before],
+      [FIXTURE_AT, during],
+    ] as const) {
+      const res = await request(server).get(`/api/data-infra/map?at=${at}`);
+      expect(res.status).toBe(200);
+      expect([at, res.body.totals.findings]).toEqual([at, expected.totals]);
+      expect([at, Object.fromEntries(res.body.domains.map((d: any) => [d.id, d.findings]))]).toEqual([at, expected.byDomain]);
+    }
+  });
+
+  it('GET /services?lifecycle= lists only the services in that lifecycle', async () => {
+    const production = await request(server).get('/api/data-infra/services?lifecycle=production');
+    expect(production.status).toBe(200);
+    expect(production.body.totalItems).toBe(3);
+    const none = await request(server).get('/api/data-infra/services?lifecycle=experimental');
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ items: [], totalItems: 0 });
   });
 
   it('GET /checks groups findings by cause; ?flat=true lists them one by one', async () => {
@@ -337,6 +452,146 @@ describe('data-infra backend plugin (fixture catalog)', () => {
       `/api/data-infra/rotations/default/platform-oncall/shifts?from=${FIXTURE_AT}`,
     );
     expect(res.body.participants.map((p: any) => p.displayName)).toEqual(['Alice Adams', 'Bob Brown']);
+  });
+});
+
+describe('the ownership map of a larger catalog', () => {
+  // Data Platform gets 7 more subteams (8 in all, more than the summary
+  // lists); BI 150 more services that use Kafka, every 10th experimental.
+  // Kafka depends on ZooKeeper (same domain), Superset on both, Kafka
+  // written twice; a service whose owner is no subteam is not on the map.
+  const bi = 'subteam:default/bi';
+  const entities: Entity[] = [
+    ...fixtureEntities.map(e => {
+      if (e.metadata.name === 'kafka') return { ...e, spec: { ...e.spec, dependsOn: ['dataservice:default/zookeeper'] } };
+      if (e.metadata.name === 'superset') {
+        return { ...e, spec: { ...e.spec, dependsOn: ['dataservice:default/kafka', 'kafka', 'zookeeper'] } };
+      }
+      return e;
+    }),
+    ...extraSubteams('data-platform', 7),
+    ...extraServices(150, { owner: bi, dependsOn: ['dataservice:default/kafka'], prefix: 'report', experimentalEvery: 10 }),
+    ...extraServices(1, { owner: 'subteam:default/nobody', dependsOn: ['dataservice:default/kafka'], prefix: 'orphan' }),
+  ];
+  const platformSubteams = [
+    'subteam:default/platform',
+    ...Array.from({ length: 7 }, (_, i) => `subteam:default/team-0${i + 1}`),
+  ];
+  let server: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    server = await start({ entities });
+  });
+  const get = (path: string) => request(server).get(`/api/data-infra${path}`);
+
+  it(`GET /map lists the first ${MAP_SUBTEAMS_PREVIEW} subteams of a domain by ref, and counts them all`, async () => {
+    const map = await get(`/map?at=${FIXTURE_AT}`);
+    expect(map.status).toBe(200);
+    const platform = map.body.domains[0];
+    expect(platform.subteamCount).toBe(8);
+    expect(platform.subteams.map((s: any) => s.ref)).toEqual(platformSubteams.slice(0, MAP_SUBTEAMS_PREVIEW));
+    expect(map.body.domains[3]).toMatchObject({ subteamCount: 1, serviceCount: 151 });
+    expect(map.body.totals).toMatchObject({ subteams: 9, services: 153, rotations: 8 });
+    expect(map.body.filters).toEqual({ tiers: [1, 2], lifecycles: ['experimental', 'production'] });
+  });
+
+  it('GET /map/subteams pages through all of a domain\'s subteams, each once, with who is on call', async () => {
+    const map = (await get(`/map?at=${FIXTURE_AT}`)).body;
+    const summary = map.domains[0];
+    const pages: any[] = [];
+    for (let offset = 0; offset < 12; offset += 3) {
+      const page = await get(`/map/subteams?domain=data-platform&at=${FIXTURE_AT}&offset=${offset}&limit=3`);
+      expect(page.status).toBe(200);
+      expect(page.body.at).toBe(FIXTURE_AT);
+      expect(page.body.totalItems).toBe(summary.subteamCount);
+      pages.push(page.body.items);
+    }
+    expect(pages.map(p => p.length)).toEqual([3, 3, 2, 0]);
+    expect(pages.flat().map((s: any) => s.ref)).toEqual(platformSubteams);
+    // The summary's subteams are the first page's, alike in every field.
+    expect(pages.flat().slice(0, MAP_SUBTEAMS_PREVIEW)).toEqual(summary.subteams);
+    const team7 = pages[2][1];
+    expect(team7).toMatchObject({ ref: 'subteam:default/team-07', title: 'Team 7', members: [{ ref: 'user:default/carol' }, { ref: 'user:default/dave' }] });
+    const rotation = entities.find(e => e.metadata.name === 'team-07-oncall') as RotationEntityV1alpha1;
+    expect(team7.rotations).toEqual([
+      {
+        ref: 'rotation:default/team-07-oncall',
+        title: 'Team 7 on-call',
+        onCall: onCallAt(rotation, parseInstant(FIXTURE_AT)!).map(a => expect.objectContaining({
+          role: a.role,
+          user: expect.objectContaining({ ref: a.user }),
+          from: formatInstant(a.from),
+        })),
+      },
+    ]);
+    // Without offset and limit: the first 100.
+    const all = await get('/map/subteams?domain=data-platform');
+    expect(all.body.items.map((s: any) => s.ref)).toEqual(platformSubteams);
+    const bi = await get('/map/subteams?domain=bi-services&limit=1');
+    expect(bi.body).toMatchObject({ items: [{ ref: bi.body.items[0].ref }], totalItems: 1 });
+    const empty = await get('/map/subteams?domain=mlops');
+    expect(empty.body).toMatchObject({ items: [], totalItems: 0 });
+  });
+
+  it('GET /map/dependencies lists each cross-domain dependency once, at most 100 by ref, with the counts of all', async () => {
+    const reports = Array.from({ length: 150 }, (_, i) => `dataservice:default/report-${String(i + 1).padStart(3, '0')}`);
+    const kafka = (await get('/map/dependencies?entityRef=dataservice:default/kafka')).body;
+    // ZooKeeper is in Kafka's own domain; the orphan is on no domain.
+    expect(kafka.dependsOn).toEqual([]);
+    expect(kafka.dependsOnCount).toBe(0);
+    expect(kafka.usedByCount).toBe(151);
+    expect(kafka.usedBy).toHaveLength(100);
+    expect(kafka.usedBy.map((d: any) => d.ref)).toEqual([...reports, 'dataservice:default/superset'].sort().slice(0, 100));
+    expect(kafka.usedBy[0]).toEqual({ ref: reports[0], title: 'Service 1', domain: 'bi-services' });
+    // Superset names Kafka twice, in two spellings: one dependency.
+    const superset = (await get('/map/dependencies?entityRef=dataservice:default/superset')).body;
+    expect(superset.dependsOn.map((d: any) => d.ref)).toEqual(['dataservice:default/kafka', 'dataservice:default/zookeeper']);
+    expect(superset.dependsOnCount).toBe(2);
+    const zookeeper = (await get('/map/dependencies?entityRef=dataservice:default/zookeeper')).body;
+    expect(zookeeper).toMatchObject({
+      dependsOn: [],
+      usedBy: [{ ref: 'dataservice:default/superset', title: 'Superset', domain: 'bi-services' }],
+      usedByCount: 1,
+    });
+    expect((await get('/map/dependencies?entityRef=dataservice:default/orphan-001')).status).toBe(404);
+  });
+
+  it('GET /services?lifecycle= lists only the services in that lifecycle, with the other filters', async () => {
+    const experimental = await get('/services?lifecycle=experimental&limit=200');
+    expect(experimental.status).toBe(200);
+    expect(experimental.body.items.map((s: any) => s.ref).sort()).toEqual(
+      Array.from({ length: 15 }, (_, i) => `dataservice:default/report-${String((i + 1) * 10).padStart(3, '0')}`),
+    );
+    expect(experimental.body.items.every((s: any) => s.lifecycle === 'experimental')).toBe(true);
+    expect(experimental.body.totalItems).toBe(15);
+    const production = await get('/services?lifecycle=production&domain=bi-services&limit=200');
+    expect(production.body.totalItems).toBe(136);
+    expect(production.body.items.every((s: any) => s.lifecycle === 'production' && s.domain === 'bi-services')).toBe(true);
+    expect((await get('/services?lifecycle=experimental&domain=data-platform')).body.totalItems).toBe(0);
+    // Pages of a filtered list continue it.
+    const first = await get('/services?lifecycle=experimental&limit=10');
+    const rest = await get(`/services?lifecycle=experimental&limit=10&cursor=${first.body.nextCursor}`);
+    expect([...first.body.items, ...rest.body.items].map((s: any) => s.ref).sort()).toEqual(
+      experimental.body.items.map((s: any) => s.ref).sort(),
+    );
+  });
+});
+
+describe('the size of GET /map', () => {
+  it('does not grow with the number of services: only its counts change', async () => {
+    const summary = async (extra: number) => {
+      const entities = [...fixtureEntities, ...extraServices(extra, { owner: 'subteam:default/bi', dependsOn: ['kafka'] })];
+      const server = await start({ entities });
+      const res = await request(server).get(`/api/data-infra/map?at=${FIXTURE_AT}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const [small, large] = [await summary(0), await summary(200)];
+    expect(large.totals.services).toBe(203);
+    expect(large.domains[3].serviceCount).toBe(201);
+    const shape = (body: object) => JSON.stringify(body).replace(/\d+/g, '#');
+    expect(shape(large)).toEqual(shape(small));
+    expect(JSON.stringify(large).length - JSON.stringify(small).length).toBeLessThanOrEqual(10);
+    expect(JSON.stringify(large)).not.toMatch(/dataservice:|svc-/);
   });
 });
 

@@ -3,6 +3,7 @@ import { createCatalogConditionalDecision, catalogConditions } from '@backstage/
 import { AuthorizeResult, isResourcePermission } from '@backstage/plugin-permission-common';
 import type { PermissionPolicy } from '@backstage/plugin-permission-node';
 import request from 'supertest';
+import { seedEntities } from './__testUtils__/seedCatalog';
 import { declaredDataInfraRefs, declaredNames, startRealBackend } from './__testUtils__/startRealBackend';
 
 jest.setTimeout(180_000);
@@ -41,6 +42,27 @@ const hidePriyaAndDataEngineering: PermissionPolicy = {
     return { result: AuthorizeResult.ALLOW };
   },
 };
+
+/** The seed's DataServices: ref, title, domain (their owner's), lifecycle, tier and dependencies (refs). */
+function seedServices() {
+  const entities = seedEntities();
+  const domainOf = new Map(
+    entities.filter(e => e.kind === 'Subteam').map(e => [`subteam:default/${e.metadata.name}`, (e.spec as any).domain as string]),
+  );
+  return entities
+    .filter(e => e.kind === 'DataService')
+    .map(e => {
+      const spec = e.spec as any;
+      return {
+        ref: `dataservice:default/${e.metadata.name}`,
+        title: e.metadata.title ?? e.metadata.name,
+        domain: domainOf.get(spec.owner)!,
+        lifecycle: spec.lifecycle as string,
+        tier: spec.tier as number | undefined,
+        dependsOn: (spec.dependsOn ?? []) as string[],
+      };
+    });
+}
 
 const user = mockCredentials.user.header('user:default/lukas.weber');
 /** Wednesday 4 March 2026, 12:00 UTC (Berlin is on CET, +01:00, until 29 March). */
@@ -96,7 +118,7 @@ describe('over the seeded catalog, with the real catalog backend', () => {
     ]);
   });
 
-  it('maps the four domains in order with exactly the services each declares', async () => {
+  it('maps the four domains in order, each counting exactly the services it declares, listed by /services?domain=', async () => {
     const res = await get(`/map?at=${AT}`);
     expect(res.status).toBe(200);
     expect(res.body.domains.map((d: any) => d.title)).toEqual([
@@ -107,11 +129,69 @@ describe('over the seeded catalog, with the real catalog backend', () => {
     ]);
     for (const domain of res.body.domains) {
       const declared = declaredNames(`services/${domain.id}.yaml`, 'DataService').map(n => `dataservice:default/${n}`);
-      expect(domain.services.map((s: any) => s.ref).sort()).toEqual(declared.sort());
+      expect([domain.id, domain.serviceCount]).toEqual([domain.id, declared.length]);
+      const tiles = await get(`/services?domain=${domain.id}&limit=200`);
+      expect(tiles.status).toBe(200);
+      expect(tiles.body.totalItems).toBe(declared.length);
+      expect(tiles.body.items.map((s: any) => s.ref).sort()).toEqual(declared.sort());
+      expect(tiles.body.items.every((s: any) => s.domain === domain.id)).toBe(true);
       expect(domain.subteams.map((s: any) => s.ref)).toEqual([`subteam:default/${domain.id}`]);
+      expect(domain.subteamCount).toBe(1);
+      const subteams = await get(`/map/subteams?domain=${domain.id}&at=${AT}`);
+      expect(subteams.body).toEqual({ at: AT, items: domain.subteams, totalItems: 1 });
     }
+    const services = seedServices();
     expect(res.body.totals.services).toBe(declaredDataInfraRefs().filter(r => r.startsWith('dataservice:')).length);
+    expect(res.body.totals.services).toBe(services.length);
     expect(res.body.totals.rotations).toBe(2);
+    expect(res.body.filters).toEqual({
+      tiers: [...new Set(services.map(s => s.tier).filter(t => t !== undefined))].sort(),
+      lifecycles: ['experimental', 'production'],
+    });
+    // The summary names no service.
+    expect(JSON.stringify(res.body)).not.toContain('dataservice:');
+  });
+
+  it("lists every service's dependencies on other domains' services, both ways, and none within its domain", async () => {
+    const services = seedServices();
+    const byRef = new Map(services.map(s => [s.ref, s]));
+    const dependency = (ref: string) => ({ ref, title: byRef.get(ref)!.title, domain: byRef.get(ref)!.domain });
+    let crossDomain = 0;
+    for (const service of services) {
+      const dependsOn = service.dependsOn.filter(d => byRef.get(d)!.domain !== service.domain).sort();
+      const usedBy = services
+        .filter(s => s.domain !== service.domain && s.dependsOn.includes(service.ref))
+        .map(s => s.ref)
+        .sort();
+      crossDomain += dependsOn.length;
+      const res = await get(`/map/dependencies?entityRef=${service.ref}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        ref: service.ref,
+        dependsOn: dependsOn.map(dependency),
+        dependsOnCount: dependsOn.length,
+        usedBy: usedBy.map(dependency),
+        usedByCount: usedBy.length,
+      });
+    }
+    // The seed has dependencies across domains, and within them.
+    expect(crossDomain).toBeGreaterThan(5);
+    expect(services.some(s => s.dependsOn.some(d => byRef.get(d)!.domain === s.domain))).toBe(true);
+    // Kafka feeds Data Engineering's ingestion.
+    const kafka = (await get('/map/dependencies?entityRef=dataservice:default/kafka')).body;
+    expect(kafka.usedBy.map((d: any) => d.domain)).toContain('data-engineering');
+    expect((await get('/map/dependencies?entityRef=dataservice:default/nope')).status).toBe(404);
+  });
+
+  it('filters /services by lifecycle: the experimental services are exactly those declared so', async () => {
+    const experimental = seedServices().filter(s => s.lifecycle === 'experimental').map(s => s.ref).sort();
+    expect(experimental.length).toBeGreaterThan(0);
+    const res = await get('/services?lifecycle=experimental&limit=200');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((s: any) => s.ref).sort()).toEqual(experimental);
+    expect(res.body.totalItems).toBe(experimental.length);
+    const production = await get('/services?lifecycle=production&limit=200');
+    expect(production.body.totalItems).toBe(seedServices().length - experimental.length);
   });
 
   it('pages through every service exactly once', async () => {
@@ -196,10 +276,24 @@ describe('a user who may not read one DataService', () => {
     expect((await get('/services?q=zookeeper')).body.items).toEqual([]);
 
     const map = await get(`/map?at=${AT}`);
-    const mapped = map.body.domains.flatMap((d: any) => d.services.map((s: any) => s.ref));
-    expect(mapped).not.toContain(ZK);
-    expect(mapped.length).toBeGreaterThan(0);
-    expect(map.body.crossDomainEdges.some((e: any) => e.from === ZK || e.to === ZK)).toBe(false);
+    expect(map.status).toBe(200);
+    const declared = declaredNames('services/data-platform.yaml', 'DataService');
+    expect(declared).toContain('zookeeper');
+    expect(map.body.domains[0]).toMatchObject({ id: 'data-platform', serviceCount: declared.length - 1 });
+    expect(map.body.totals.services).toBe(declaredDataInfraRefs().filter(r => r.startsWith('dataservice:')).length - 1);
+    expect(JSON.stringify(map.body)).not.toContain('zookeeper');
+    const tiles = await get('/services?domain=data-platform&limit=200');
+    expect(tiles.body.items.map((s: any) => s.ref)).not.toContain(ZK);
+    expect(tiles.body.totalItems).toBe(declared.length - 1);
+    // Not on this user's map: no dependencies of it, nor on it.
+    expect((await get(`/map/dependencies?entityRef=${ZK}`)).status).toBe(404);
+    for (const name of declared.filter(n => n !== 'zookeeper')) {
+      const deps = await get(`/map/dependencies?entityRef=dataservice:default/${name}`);
+      expect(deps.status).toBe(200);
+      expect(JSON.stringify(deps.body)).not.toContain('zookeeper');
+    }
+    const subteams = await get(`/map/subteams?domain=data-platform&at=${AT}`);
+    expect(JSON.stringify(subteams.body)).not.toContain('zookeeper');
 
     const checks = await get('/checks?flat=true');
     expect(checks.body.findings.some((f: any) => f.entityRef === ZK)).toBe(false);

@@ -16,6 +16,8 @@ const ROUTES: Record<string, string> = {
   '/rotations/:namespace/:name/calendar.ics': '/rotations/default/platform-oncall/calendar.ics',
   '/services': '/services',
   '/map': '/map',
+  '/map/subteams': '/map/subteams?domain=data-platform',
+  '/map/dependencies': '/map/dependencies?entityRef=dataservice:default/kafka',
   '/checks': '/checks',
   '/sla': '/sla?entityRef=dataservice:default/kafka',
   '/rotations/:namespace/:name/calendar-subscription': '/rotations/default/platform-oncall/calendar-subscription',
@@ -129,6 +131,21 @@ describe('malformed requests', () => {
     ['/oncall?at=-271821-04-20T00:00:00Z', 'at'],
     ['/oncall?at=1899-12-31T23:59:59Z', 'at'],
     ['/map?at=2200-01-01T00:00:00Z', 'at'],
+    ['/map/subteams', 'domain'],
+    ['/map/subteams?domain=', 'domain'],
+    ['/map/subteams?domain=finance', 'domain'],
+    ['/map/subteams?domain=data-platform&domain=mlops', 'domain'],
+    ['/map/subteams?domain=data-platform&limit=0', 'limit'],
+    ['/map/subteams?domain=data-platform&limit=101', 'limit'],
+    ['/map/subteams?domain=data-platform&limit=ten', 'limit'],
+    ['/map/subteams?domain=data-platform&offset=-1', 'offset'],
+    ['/map/subteams?domain=data-platform&offset=1.5', 'offset'],
+    ['/map/subteams?domain=data-platform&at=noon', 'at'],
+    ['/map/subteams?domain=data-platform&at=%2B275760-09-13T00:00:00Z', 'at'],
+    ['/map/dependencies', 'entityRef'],
+    ['/map/dependencies?entityRef=subteam:default/platform', 'entityRef'],
+    ['/map/dependencies?entityRef=dataservice:default/ka%20fka', 'entityRef'],
+    [`/services?lifecycle=${'x'.repeat(101)}`, 'lifecycle'],
     ['/escalation?entityRef=dataservice:default/kafka&at=%2B010000-01-01T00:00:00Z', 'at'],
     ['/oncall/subteams?at=%2B275760-09-13T00:00:00Z', 'at'],
     ['/oncall/subteams?at=1899-12-31T23:59:59Z', 'at'],
@@ -160,6 +177,7 @@ describe('malformed requests', () => {
       `/oncall?at=${at}`,
       `/oncall/subteams?at=${at}`,
       `/map?at=${at}`,
+      `/map/subteams?domain=data-platform&at=${at}`,
       `/escalation?entityRef=dataservice:default/kafka&at=${at}`,
       `/rotation-plan?at=${at}`,
     ]) {
@@ -167,6 +185,15 @@ describe('malformed requests', () => {
     }
     const shifts = await request(server).get(`/api/data-infra/rotations/default/platform-oncall/shifts?from=${at}`);
     expect(shifts.status).toBe(200);
+  });
+
+  it.each([
+    '/map/subteams?domain=data-platform&limit=1&offset=0',
+    '/map/subteams?domain=data-platform&limit=100&offset=999',
+    '/map/dependencies?entityRef=kafka',
+    `/services?lifecycle=${'x'.repeat(100)}`,
+  ])('accepts GET %s, at the edge of its parameters', async path => {
+    expect((await request(server).get(`/api/data-infra${path}`)).status).toBe(200);
   });
 
   it('accepts the 366-day window exactly', async () => {

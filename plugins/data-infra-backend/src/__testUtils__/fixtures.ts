@@ -113,3 +113,67 @@ export const fixtureEntities: Entity[] = [
 
 /** Wednesday 4 March 2026, 12:00 UTC: the 9th weekly shift since 5 January. */
 export const FIXTURE_AT = '2026-03-04T12:00:00Z';
+
+/**
+ * `count` more subteams of `domain`, named `${prefix}-01`, `${prefix}-02`, …,
+ * each with a weekly rotation (`${name}-oncall`) of Carol and Dave.
+ */
+export function extraSubteams(domain: string, count: number, prefix = 'team'): Entity[] {
+  return Array.from({ length: count }, (_, i) => {
+    const name = `${prefix}-${String(i + 1).padStart(2, '0')}`;
+    return [
+      {
+        apiVersion: API,
+        kind: 'Subteam',
+        metadata: { name, namespace: 'default', title: `Team ${i + 1}`, etag: `${name}-1` },
+        spec: {
+          domain,
+          parent: 'group:default/data-infrastructure',
+          members: ['user:default/carol', 'user:default/dave'],
+        },
+      },
+      {
+        apiVersion: API,
+        kind: 'Rotation',
+        metadata: { name: `${name}-oncall`, namespace: 'default', title: `Team ${i + 1} on-call`, etag: `${name}-rot-1` },
+        spec: {
+          owner: `subteam:default/${name}`,
+          timezone: 'Europe/Berlin',
+          start: '2026-01-05T09:00',
+          shiftLength: 'P1W',
+          depth: 1,
+          participants: ['user:default/carol', 'user:default/dave'],
+        },
+        relations: [{ type: 'ownedBy', targetRef: `subteam:default/${name}` }],
+      },
+    ];
+  }).flat();
+}
+
+/**
+ * `count` more tier-2 services named `${prefix}-001`, `${prefix}-002`, …,
+ * owned by `owner`, each depending on `dependsOn`; every `experimentalEvery`th
+ * one (if given) is experimental, the others in production.
+ */
+export function extraServices(
+  count: number,
+  options: { owner: string; dependsOn?: string[]; prefix?: string; experimentalEvery?: number },
+): Entity[] {
+  const prefix = options.prefix ?? 'svc';
+  return Array.from({ length: count }, (_, i) => {
+    const name = `${prefix}-${String(i + 1).padStart(3, '0')}`;
+    const experimental = options.experimentalEvery !== undefined && (i + 1) % options.experimentalEvery === 0;
+    return {
+      apiVersion: API,
+      kind: 'DataService',
+      metadata: { name, namespace: 'default', title: `Service ${i + 1}`, etag: `${name}-1` },
+      spec: {
+        type: 'batch',
+        lifecycle: experimental ? 'experimental' : 'production',
+        owner: options.owner,
+        tier: 2,
+        ...(options.dependsOn ? { dependsOn: options.dependsOn } : {}),
+      },
+    };
+  });
+}

@@ -9,6 +9,7 @@ import { InputError } from '@backstage/errors';
 import {
   formatInstant,
   isSupportedInstant,
+  MAP_SUBTEAMS_MAX_LIMIT,
   parseInstant,
   PERSON_DEFAULT_WINDOW_DAYS,
   PERSON_MAX_WINDOW_DAYS,
@@ -145,18 +146,46 @@ export function shiftsQuery(now: number) {
   });
 }
 
+const domainIn = (domains: string[], raw: string) =>
+  domains.includes(raw) ? raw : new Refusal(`must be one of ${domains.join(', ')}, ${got(raw, 80)}`);
+
+/** One of the configured domains' ids; absent or empty: undefined. */
+const domainOf = (domains: string[]) =>
+  param(raw => (raw === undefined || raw === '' ? undefined : domainIn(domains, raw)));
+
+/** One of the configured domains' ids, required. */
+const requiredDomain = (domains: string[]) =>
+  param(raw => (raw === undefined || raw === '' ? new Refusal('is required') : domainIn(domains, raw)));
+
+/** A whole number from 1 to `max`; absent: `fallback`. */
+const limitOf = (fallback: number, max: number) =>
+  param(raw => {
+    if (raw === undefined) return fallback;
+    if (!/^\d{1,4}$/.test(raw) || +raw < 1 || +raw > max) {
+      return new Refusal(`must be a whole number from 1 to ${max}, ${got(raw, 20)}`);
+    }
+    return +raw;
+  });
+
+/** A row offset; absent or empty: undefined. */
+const offsetParam = param(raw => {
+  if (raw === undefined || raw === '') return undefined;
+  return /^\d{1,9}$/.test(raw) ? +raw : new Refusal(`must be a whole number from 0, ${got(raw, 20)}`);
+});
+
 /** GET /services, for the configured domains. */
 export function servicesQuery(domains: string[]) {
   return z
     .object({
-      domain: param(raw => {
-        if (raw === undefined || raw === '') return undefined;
-        return domains.includes(raw) ? raw : new Refusal(`must be one of ${domains.join(', ')}, ${got(raw, 80)}`);
-      }),
+      domain: domainOf(domains),
       owner: optionalRef(['subteam'], 'subteam'),
       tier: param(raw => {
         if (raw === undefined) return undefined;
         return /^[123]$/.test(raw) ? +raw : new Refusal(`must be 1, 2 or 3, ${got(raw, 20)}`);
+      }),
+      lifecycle: param(raw => {
+        if (raw === undefined || raw === '') return undefined;
+        return raw.length > 100 ? new Refusal('must be at most 100 characters') : raw;
       }),
       q: param(raw => {
         if (raw === undefined || raw.trim() === '') return undefined;
@@ -171,22 +200,13 @@ export function servicesQuery(domains: string[]) {
       order: single.transform(v => v || 'asc').pipe(
         z.enum(['asc', 'desc'], { error: issue => `must be asc or desc, ${got(String(issue.input), 20)}` }),
       ),
-      limit: param(raw => {
-        if (raw === undefined) return DEFAULT_LIMIT;
-        if (!/^\d{1,4}$/.test(raw) || +raw < 1 || +raw > MAX_LIMIT) {
-          return new Refusal(`must be a whole number from 1 to ${MAX_LIMIT}, ${got(raw, 20)}`);
-        }
-        return +raw;
-      }),
+      limit: limitOf(DEFAULT_LIMIT, MAX_LIMIT),
       // A row offset, for clients that jump to a page; or a cursor; not both.
-      offset: param(raw => {
-        if (raw === undefined || raw === '') return undefined;
-        return /^\d{1,9}$/.test(raw) ? +raw : new Refusal(`must be a whole number from 0, ${got(raw, 20)}`);
-      }),
+      offset: offsetParam,
       cursor: single,
     })
     .transform(({ offset, cursor, ...query }, ctx) => {
-      const filterKey = JSON.stringify([query.domain, query.owner, query.tier, query.q, query.sort, query.order]);
+      const filterKey = JSON.stringify([query.domain, query.owner, query.tier, query.lifecycle, query.q, query.sort, query.order]);
       if (offset !== undefined && cursor !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['offset'], message: 'give either offset or cursor, not both' });
         return z.NEVER;
@@ -199,6 +219,21 @@ export function servicesQuery(domains: string[]) {
       return { ...query, offset: fromCursor, filterKey };
     });
 }
+
+/** GET /map/subteams: a page of one configured domain's subteams. */
+export function mapSubteamsQuery(domains: string[]) {
+  return z.object({
+    domain: requiredDomain(domains),
+    at: instant,
+    offset: offsetParam.transform(v => v ?? 0),
+    limit: limitOf(MAP_SUBTEAMS_MAX_LIMIT, MAP_SUBTEAMS_MAX_LIMIT),
+  });
+}
+
+/** GET /map/dependencies */
+export const mapDependenciesQuery = z.object({
+  entityRef: requiredRef(['dataservice'], 'dataservice'),
+});
 
 /** GET /sla */
 export const slaQuery = z.object({

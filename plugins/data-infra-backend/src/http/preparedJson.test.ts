@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { gunzipSync } from 'node:zlib';
-import { JsonPrefix, PreparedJson, prepareJson, sendPrepared } from './preparedJson';
+import { PreparedJson, prepareJson, sendPrepared } from './preparedJson';
 
 const text = (p: PreparedJson) => Buffer.concat(p.pieces).toString();
 
@@ -58,51 +58,5 @@ describe('sendPrepared', () => {
     }
     const changed = await request(app).get('/big').set('If-None-Match', '"other"');
     expect(changed.status).toBe(200);
-  });
-});
-
-describe('JsonPrefix', () => {
-  // Multi-byte characters: lengths and checksums are of bytes, not of characters.
-  const services = Array.from({ length: 3000 }, (_, i) => ({ ref: `dataservice:default/s-${i}`, title: `Ström ${i} – 東京` }));
-  const prefix = new JsonPrefix(`{"services":${JSON.stringify(services)}`);
-  const at = (instant: string) => prefix.complete(`,"at":"${instant}"}`);
-
-  it('completes into the whole body, with the ETag and gzip encoding of that body', async () => {
-    const body = at('2026-03-29T01:00:00Z');
-    const whole = `{"services":${JSON.stringify(services)},"at":"2026-03-29T01:00:00Z"}`;
-    expect(text(body)).toBe(whole);
-    expect(body.length).toBe(Buffer.byteLength(whole));
-    expect(body.etag).toBe(prepareJson(whole).etag);
-    const gzipped = Buffer.concat(await body.gzipped());
-    expect(gunzipSync(gzipped).toString()).toBe(whole);
-    expect(gzipped.length).toBeLessThan(body.length / 5);
-  });
-
-  it('gives each ending its own ETag and a gzip stream that decodes to that ending', async () => {
-    const one = at('2026-03-29T01:00:00Z');
-    const two = at('2026-03-29T01:00:01Z');
-    expect(one.etag).not.toBe(two.etag);
-    const [header, deflated] = await one.gzipped();
-    const second = await two.gzipped();
-    // The compressed prefix is shared, not compressed again.
-    expect(second[0]).toBe(header);
-    expect(second[1]).toBe(deflated);
-    expect(JSON.parse(gunzipSync(Buffer.concat(second)).toString()).at).toBe('2026-03-29T01:00:01Z');
-  });
-
-  it('is sent whole, gzipped or not, and as 304 when unchanged', async () => {
-    const body = at('2026-10-25T00:59:59Z');
-    const app = express();
-    app.get('/map', (req, res) => sendPrepared(req, res, body));
-    const zipped = await request(app).get('/map').set('Accept-Encoding', 'gzip');
-    expect(zipped.headers['content-encoding']).toBe('gzip');
-    expect(zipped.body.services).toHaveLength(3000);
-    expect(zipped.body.at).toBe('2026-10-25T00:59:59Z');
-    const plain = await request(app).get('/map').set('Accept-Encoding', 'identity');
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(Number(plain.headers['content-length'])).toBe(body.length);
-    expect(plain.body.services[2999].title).toBe('Ström 2999 – 東京');
-    const unchanged = await request(app).get('/map').set('If-None-Match', zipped.headers.etag);
-    expect(unchanged.status).toBe(304);
   });
 });

@@ -14,6 +14,8 @@ import {
   encodeCursor,
   escalationQuery,
   instantQuery,
+  mapDependenciesQuery,
+  mapSubteamsQuery,
   onCallQuery,
   parseParams,
   personOnCallQuery,
@@ -43,6 +45,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   // Answers for "now" are for the current second of the service's one clock.
   const now = () => service.now();
   const services = servicesQuery(config.domains.map(d => d.id));
+  const mapSubteams = mapSubteamsQuery(config.domains.map(d => d.id));
   const router = Router();
   // No route takes a body; anything larger than this is refused before parsing.
   router.use(express.json({ limit: '16kb' }));
@@ -128,6 +131,22 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const body = await service.map(at ?? now(), credentials);
     await markFreshness(res, credentials);
     await sendJson(req, res, body);
+  });
+
+  router.get('/map/subteams', async (req, res) => {
+    const { at, ...query } = parseParams(mapSubteams, req.query);
+    const credentials = await httpAuth.credentials(req);
+    const body = await service.mapSubteams(query, at ?? now(), credentials);
+    await markFreshness(res, credentials);
+    res.json(body);
+  });
+
+  router.get('/map/dependencies', async (req, res) => {
+    const { entityRef } = parseParams(mapDependenciesQuery, req.query);
+    const credentials = await httpAuth.credentials(req);
+    const body = await service.mapDependencies(entityRef, credentials);
+    await markFreshness(res, credentials);
+    res.json(body);
   });
 
   router.get('/sla', async (req, res) => {

@@ -94,6 +94,14 @@ export class DataInfraService {
     return this.#map.present(at, credentials);
   }
 
+  mapSubteams(query: { domain: string; offset: number; limit: number }, at: number, credentials: BackstageCredentials) {
+    return this.#map.subteams(query, at, credentials);
+  }
+
+  mapDependencies(entityRef: string, credentials: BackstageCredentials) {
+    return this.#map.dependencies(entityRef, credentials);
+  }
+
   checks(entityRef: string | undefined, flat: boolean, credentials: BackstageCredentials) {
     return this.#checks.present(entityRef, flat, credentials);
   }

@@ -174,39 +174,80 @@ export interface ServicesResponse {
 }
 
 
-/** GET /map. @public */
+/** A subteam on the ownership map: its people and who is on call. @public */
+export interface MapSubteam {
+  ref: string;
+  title: string;
+  members: PersonSummary[];
+  lead: PersonSummary | null;
+  stakeholders: Array<{ ref: string; title: string }>;
+  handles: string[];
+  contact?: Contact;
+  rotations: Array<{ ref: string; title: string; onCall: OnCallRole[] }>;
+}
+
+/** Subteams of each domain that GET /map lists; the rest come from GET /map/subteams. @public */
+export const MAP_SUBTEAMS_PREVIEW = 5;
+
+/** The largest page GET /map/subteams gives (`limit`). @public */
+export const MAP_SUBTEAMS_MAX_LIMIT = 100;
+
+/**
+ * GET /map: the ownership map's summary. Its size does not grow with the
+ * number of services: each domain has its counts, its findings and its
+ * first MAP_SUBTEAMS_PREVIEW subteams; its services are the rows of
+ * `GET /services?domain=`, paged as the map is scrolled, its other subteams
+ * `GET /map/subteams`, and a service's cross-domain dependencies
+ * `GET /map/dependencies`. @public
+ */
 export interface OwnershipMapResponse {
   at: string;
   domains: Array<
     DomainInfo & {
-      subteams: Array<{
-        ref: string;
-        title: string;
-        members: PersonSummary[];
-        lead: PersonSummary | null;
-        stakeholders: Array<{ ref: string; title: string }>;
-        handles: string[];
-        contact?: Contact;
-        rotations: Array<{ ref: string; title: string; onCall: OnCallRole[] }>;
-      }>;
-      services: Array<{
-        ref: string;
-        title: string;
-        type: string;
-        lifecycle: string;
-        tier?: number;
-        owner: string;
-        availability?: number;
-        supportHours?: string;
-        worstFinding: FindingSeverity | null;
-        /** The error budget as measured in Prometheus; absent without availability indicators. */
-        measured?: MeasuredSummary;
-      }>;
+      /** The first MAP_SUBTEAMS_PREVIEW subteams, by ref. */
+      subteams: MapSubteam[];
+      subteamCount: number;
+      serviceCount: number;
+      /** Findings about its services, by severity. */
+      findings: Record<FindingSeverity, number>;
     }
   >;
-  /** Dependencies between services of different domains. */
-  crossDomainEdges: Array<{ from: string; to: string; fromDomain: string; toDomain: string }>;
+  /** The tiers and lifecycles some service has, for the map's filters. */
+  filters: { tiers: number[]; lifecycles: string[] };
+  /** Whether some service's budget is measured in Prometheus (the map shows the legend). */
+  measured: boolean;
   totals: { domains: number; subteams: number; services: number; rotations: number; findings: Record<FindingSeverity, number> };
+}
+
+/** GET /map/subteams: one page of a domain's subteams, by ref. @public */
+export interface MapSubteamsResponse {
+  at: string;
+  items: MapSubteam[];
+  totalItems: number;
+}
+
+/** A service at the other end of a cross-domain dependency. @public */
+export interface MapDependency {
+  ref: string;
+  title: string;
+  /** Its domain id. */
+  domain: string;
+}
+
+/** The most GET /map/dependencies lists in each direction. @public */
+export const MAP_DEPENDENCIES_LIMIT = 100;
+
+/**
+ * GET /map/dependencies: a service's dependencies on services of other
+ * domains, both directions, at most MAP_DEPENDENCIES_LIMIT each (by ref);
+ * the counts are of all. @public
+ */
+export interface MapDependenciesResponse {
+  ref: string;
+  dependsOn: MapDependency[];
+  dependsOnCount: number;
+  usedBy: MapDependency[];
+  usedByCount: number;
 }
 
 /** GET /checks: findings grouped by cause (see groupFindings). @public */

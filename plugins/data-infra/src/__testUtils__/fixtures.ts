@@ -1,16 +1,18 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
   EscalationResponse,
+  MapDependenciesResponse,
   OnCallResponse,
   OwnershipMapResponse,
   PersonOnCallResponse,
   RotationLoadAnswer,
   RotationPlanResponse,
   ServiceSummary,
+  ServicesResponse,
   ShiftsResponse,
   SubteamsOnCallResponse,
 } from '@data-infra/backstage-plugin-data-infra-common';
-import type { DataInfraApi } from '../api';
+import type { DataInfraApi, ServicesQuery } from '../api';
 
 /*
  * A small slice of the seeded organisation, written by hand so the tests
@@ -184,56 +186,34 @@ export const platformShifts: ShiftsResponse = {
 
 type MapDomain = OwnershipMapResponse['domains'][number];
 
-function mapService(ref: string, title: string, owner: string, extra: Partial<MapDomain['services'][number]> = {}) {
-  return { ref, title, type: 'storage', lifecycle: 'production', tier: 1, owner, availability: 99.9, supportHours: '24x7', worstFinding: null, ...extra };
+const platformSubteam: MapDomain['subteams'][number] = {
+  ref: 'subteam:default/data-platform',
+  title: 'Data Platform',
+  members: [person('alice', 'Alice Andersen'), person('bob', 'Bob Berg')],
+  lead: person('alice', 'Alice Andersen'),
+  stakeholders: [{ ref: 'group:default/sre', title: 'SRE' }],
+  handles: ['cluster outages', 'capacity'],
+  contact: { chat: '#data-platform', pager: 'https://pager.example.com/data-platform' },
+  rotations: [{ ref: 'rotation:default/data-platform-oncall', title: 'Data Platform on-call', onCall: onCallNow.rotations[0].onCall }],
+};
+
+function domain(id: string, title: string, order: number, serviceCount: number, subteams: MapDomain['subteams'] = []): MapDomain {
+  return { id, title, order, subteams, subteamCount: subteams.length, serviceCount, findings: { error: 0, warning: 0, info: 0 } };
 }
 
-function domain(id: string, title: string, order: number, services: MapDomain['services'], subteams: MapDomain['subteams'] = []): MapDomain {
-  return { id, title, order, subteams, services };
-}
-
+/** GET /map's summary; its tiles are mapServices. */
 export const ownershipMap: OwnershipMapResponse = {
   at: '2026-03-10T10:00:00Z',
   domains: [
-    domain('data-platform', 'Data Platform', 1, [
-      mapService('dataservice:default/kafka', 'Kafka', 'subteam:default/data-platform'),
-      mapService('dataservice:default/hdfs', 'HDFS', 'subteam:default/data-platform', { tier: 2, worstFinding: 'warning' }),
-    ], [
-      {
-        ref: 'subteam:default/data-platform',
-        title: 'Data Platform',
-        members: [person('alice', 'Alice Andersen'), person('bob', 'Bob Berg')],
-        lead: person('alice', 'Alice Andersen'),
-        stakeholders: [{ ref: 'group:default/sre', title: 'SRE' }],
-        handles: ['cluster outages', 'capacity'],
-        contact: { chat: '#data-platform', pager: 'https://pager.example.com/data-platform' },
-        rotations: [{ ref: 'rotation:default/data-platform-oncall', title: 'Data Platform on-call', onCall: onCallNow.rotations[0].onCall }],
-      },
+    { ...domain('data-platform', 'Data Platform', 1, 2, [platformSubteam]), findings: { error: 0, warning: 1, info: 0 } },
+    domain('data-engineering', 'Data Engineering', 2, 1),
+    domain('mlops', 'MLOps', 3, 1, [
+      { ref: 'subteam:default/mlops', title: 'MLOps', members: [person('dave', 'Dave Diaz')], lead: null, stakeholders: [], handles: [], rotations: [] },
     ]),
-    domain('data-engineering', 'Data Engineering', 2, [
-      mapService('dataservice:default/debezium', 'Debezium CDC', 'subteam:default/data-engineering', { lifecycle: 'experimental', tier: 2 }),
-    ]),
-    domain('mlops', 'MLOps', 3, [
-      mapService('dataservice:default/mlflow', 'MLflow', 'subteam:default/mlops', { tier: 2, supportHours: 'business-hours' }),
-    ], [
-      {
-        ref: 'subteam:default/mlops',
-        title: 'MLOps',
-        members: [person('dave', 'Dave Diaz')],
-        lead: null,
-        stakeholders: [],
-        handles: [],
-        rotations: [],
-      },
-    ]),
-    domain('bi-services', 'BI Services', 4, [
-      mapService('dataservice:default/trino', 'Trino', 'subteam:default/bi', { tier: 3, worstFinding: 'error' }),
-    ]),
+    { ...domain('bi-services', 'BI Services', 4, 1), findings: { error: 1, warning: 0, info: 0 } },
   ],
-  crossDomainEdges: [
-    { from: 'dataservice:default/debezium', to: 'dataservice:default/kafka', fromDomain: 'data-engineering', toDomain: 'data-platform' },
-    { from: 'dataservice:default/trino', to: 'dataservice:default/hdfs', fromDomain: 'bi-services', toDomain: 'data-platform' },
-  ],
+  filters: { tiers: [1, 2, 3], lifecycles: ['experimental', 'production'] },
+  measured: false,
   totals: { domains: 4, subteams: 2, services: 5, rotations: 1, findings: { error: 1, warning: 1, info: 0 } },
 };
 
@@ -288,6 +268,57 @@ export const services: ServiceSummary[] = [
     owner: { ref: 'subteam:default/bi', title: 'BI Services' },
   }),
 ];
+
+/** The map's tiles: rows of GET /services, one to three per domain. */
+export const mapServices: ServiceSummary[] = [
+  serviceSummary({ ref: 'dataservice:default/hdfs', title: 'HDFS', tier: 2, sla: { availability: 99.9 }, worstFinding: 'warning', findingCount: 1 }),
+  serviceSummary({ ref: 'dataservice:default/kafka', title: 'Kafka', tier: 1, sla: { availability: 99.9 } }),
+  serviceSummary({
+    ref: 'dataservice:default/debezium',
+    title: 'Debezium CDC',
+    tier: 2,
+    lifecycle: 'experimental',
+    domain: 'data-engineering',
+    owner: { ref: 'subteam:default/data-engineering', title: 'Data Engineering' },
+    sla: { availability: 99.9 },
+  }),
+  serviceSummary({ ref: 'dataservice:default/mlflow', title: 'MLflow', tier: 2, domain: 'mlops', owner: { ref: 'subteam:default/mlops', title: 'MLOps' }, sla: { availability: 99.9 } }),
+  serviceSummary({ ref: 'dataservice:default/trino', title: 'Trino', tier: 3, domain: 'bi-services', owner: { ref: 'subteam:default/bi', title: 'BI Services' }, sla: { availability: 99.9 }, worstFinding: 'error', findingCount: 1 }),
+];
+
+/**
+ * GET /services over some rows as the backend answers it: the domain,
+ * tier and lifecycle filters, `q` in the title, and the page.
+ */
+export function servicesOf(rows: ServiceSummary[]) {
+  return async (query: ServicesQuery = {}): Promise<ServicesResponse> => {
+    const q = query.q?.toLocaleLowerCase('en-US');
+    const matching = rows.filter(
+      row =>
+        (!query.domain || row.domain === query.domain) &&
+        (query.tier === undefined || row.tier === query.tier) &&
+        (!query.lifecycle || row.lifecycle === query.lifecycle) &&
+        (!q || row.title.toLocaleLowerCase('en-US').includes(q)),
+    );
+    const offset = query.offset ?? 0;
+    return { items: matching.slice(offset, offset + (query.limit ?? 50)), totalItems: matching.length };
+  };
+}
+
+/** GET /map/dependencies of the map's tiles: Debezium uses Kafka, Trino uses HDFS. */
+export async function mapDependenciesOf(ref: string): Promise<MapDependenciesResponse> {
+  const edges = [
+    { from: 'dataservice:default/debezium', to: 'dataservice:default/kafka' },
+    { from: 'dataservice:default/trino', to: 'dataservice:default/hdfs' },
+  ];
+  const other = (r: string) => {
+    const row = mapServices.find(s => s.ref === r)!;
+    return { ref: r, title: row.title, domain: row.domain! };
+  };
+  const dependsOn = edges.filter(e => e.from === ref).map(e => other(e.to));
+  const usedBy = edges.filter(e => e.to === ref).map(e => other(e.from));
+  return { ref, dependsOn, dependsOnCount: dependsOn.length, usedBy, usedByCount: usedBy.length };
+}
 
 /** The on-call page's answer: Data Platform with its rotation, MLOps without one. */
 export const subteamsOnCall: SubteamsOnCallResponse = {
@@ -486,6 +517,8 @@ export function mockDataInfraApi(
     getServices: jest.fn().mockResolvedValue({ items: services, totalItems: services.length }),
     getAllServices: jest.fn().mockResolvedValue(services),
     getMap: jest.fn().mockResolvedValue(ownershipMap),
+    getMapSubteams: jest.fn().mockResolvedValue({ at: ownershipMap.at, items: [], totalItems: 0 }),
+    getMapDependencies: jest.fn(mapDependenciesOf),
     getChecks: jest.fn().mockResolvedValue({ groups: [] }),
     getSla: jest.fn().mockResolvedValue({ entityRef: 'dataservice:default/kafka', budgetSeries: [] }),
     getPersonOnCall: jest.fn().mockResolvedValue(personOnCall()),
@@ -499,4 +532,9 @@ export function mockDataInfraApi(
     getRotationPlan: jest.fn().mockResolvedValue(rotationPlanAnswer),
     ...overrides,
   };
+}
+
+/** The API as the map uses it: the summary, and its tiles from mapServices through the /services fake. */
+export function mockMapApi(overrides: Partial<jest.Mocked<DataInfraApi>> = {}): jest.Mocked<DataInfraApi> {
+  return mockDataInfraApi({ getServices: jest.fn(servicesOf(mapServices)), ...overrides });
 }

@@ -3,6 +3,8 @@ import type {
   CalendarSubscriptionResponse,
   ChecksResponse,
   EscalationResponse,
+  MapDependenciesResponse,
+  MapSubteamsResponse,
   OnCallResponse,
   OwnershipMapResponse,
   PersonOnCallResponse,
@@ -20,6 +22,8 @@ export interface ServicesQuery {
   domain?: string;
   owner?: string;
   tier?: number;
+  /** Exactly this spec.lifecycle. */
+  lifecycle?: string;
   q?: string;
   sort?: ServiceSortKey;
   order?: 'asc' | 'desc';
@@ -75,8 +79,16 @@ export interface DataInfraApi {
     query?: Omit<ServicesQuery, 'cursor' | 'offset' | 'limit'>,
     onProgress?: (loaded: number, total: number) => void,
   ): Promise<ServiceSummary[]>;
-  /** GET /map: the ownership map in one response. */
+  /**
+   * GET /map: the ownership map's summary (counts, findings, the first
+   * subteams of each domain with who is on call). Its services are
+   * `getServices({ domain })`, paged.
+   */
   getMap(): Promise<OwnershipMapResponse>;
+  /** GET /map/subteams: a page of one domain's subteams, by ref. */
+  getMapSubteams(query: { domain: string; offset?: number; limit?: number }): Promise<MapSubteamsResponse>;
+  /** GET /map/dependencies: a service's dependencies across domains, both ways. */
+  getMapDependencies(entityRef: string): Promise<MapDependenciesResponse>;
   /** GET /checks: findings grouped by cause, for the whole catalog or one entity. */
   getChecks(options?: { entityRef?: string }): Promise<ChecksResponse>;
   /** GET /sla: a DataService's SLA as measured in Prometheus, with its budget over the window. */

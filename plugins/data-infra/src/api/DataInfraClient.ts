@@ -5,6 +5,8 @@ import type {
   CalendarSubscriptionResponse,
   ChecksResponse,
   EscalationResponse,
+  MapDependenciesResponse,
+  MapSubteamsResponse,
   OnCallResponse,
   OwnershipMapResponse,
   PersonOnCallResponse,
@@ -95,6 +97,7 @@ export class DataInfraClient implements DataInfraApi {
       domain: query.domain,
       owner: query.owner,
       tier: query.tier?.toString(),
+      lifecycle: query.lifecycle,
       q: query.q,
       sort: query.sort,
       order: query.order,
@@ -122,6 +125,18 @@ export class DataInfraClient implements DataInfraApi {
 
   getMap(): Promise<OwnershipMapResponse> {
     return this.#get('/map', {});
+  }
+
+  getMapSubteams(query: { domain: string; offset?: number; limit?: number }): Promise<MapSubteamsResponse> {
+    return this.#get('/map/subteams', {
+      domain: query.domain,
+      offset: query.offset?.toString(),
+      limit: query.limit?.toString(),
+    });
+  }
+
+  getMapDependencies(entityRef: string): Promise<MapDependenciesResponse> {
+    return this.#get('/map/dependencies', { entityRef });
   }
 
   getChecks(options?: { entityRef?: string }): Promise<ChecksResponse> {

@@ -1,71 +1,121 @@
 /*
- * GET /map: the ownership map at an instant. What does not depend on the
- * instant (the skeleton) is built once per view and measurement cycle; the
- * body before the instant once per set of on-call parts (i.e. until the
- * next hand-off), so an answer for another second only writes its end.
+ * GET /map, /map/subteams and /map/dependencies: the ownership map as a
+ * summary whose size does not grow with the catalog, and its parts on
+ * demand. The services themselves are the rows of GET /services?domain=,
+ * which the map pages through as it is scrolled.
  */
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  entityRefOf,
+  formatInstant,
+  measuredSummary,
+  MAP_DEPENDENCIES_LIMIT,
+  MAP_SUBTEAMS_PREVIEW,
+  MapDependenciesResponse,
+  MapSubteam,
+  MapSubteamsResponse,
+  OwnershipMapResponse,
+} from '@data-infra/backstage-plugin-data-infra-common';
+import { titleOf } from '../refs';
+import type { CatalogView } from '../state/CatalogSnapshot';
 import type { DataInfraState } from '../state/DataInfraState';
 import { sizeOf } from '../state/MemoryBudget';
 import type { ViewMemo } from '../state/ViewMemo';
 import { onCallRoles } from './onCallRoles';
-import {
-  buildMapSkeleton,
-  mapJsonBeforeInstant,
-  mapJsonInstant,
-  MapSkeleton,
-  onCallParts,
-} from './ownershipMap';
-import { SharedJsonPrefix, SplitJson } from './splitJson';
-
-/** A view's map: its skeleton, and the last body before the instant with the on-call part it was written for. */
-interface MapEntry {
-  skeleton: Promise<MapSkeleton>;
-  built?: MapSkeleton;
-  last?: { onCall: string; prefix: SharedJsonPrefix };
-}
+import { buildMapIndex, dependenciesOf, findingsByDomain, IndexedSubteam, MapIndex } from './ownershipMap';
 
 export class MapPresenter {
-  readonly #maps: ViewMemo<MapEntry>;
+  readonly #indexes: ViewMemo<MapIndex>;
 
   constructor(private readonly state: DataInfraState) {
-    // The view's entities are counted with the view; the skeleton once built.
-    this.#maps = state.perView<MapEntry>((entry, view) =>
-      entry.built ? sizeOf(entry.built, new Set<object>(view.byRef.values())) : 1024,
-    );
+    // The view's entities are counted with the view.
+    this.#indexes = state.perView<MapIndex>((index, view) => sizeOf(index, new Set<object>(view.byRef.values())));
   }
 
-  /** The map at `at`, as JSON (megabytes at 10,000 services; built from parts). */
-  async present(at: number, credentials: BackstageCredentials): Promise<SplitJson> {
+  /** The summary at `at`: counts, findings for the hour of `at`, the first subteams of each domain with who is on call. */
+  async present(at: number, credentials: BackstageCredentials): Promise<OwnershipMapResponse> {
     const { state } = this;
     const scope = await state.scope(credentials);
     return state.remember(scope, `map|${at}`, async () => {
       const view = await scope.view();
       const measured = await state.meter.measurements(view.services);
-      const version = state.meter.version;
-      const entry = this.#maps.get(view, version, () => {
-        const skeleton = state
-          .findings(view, { measured })
-          .then(findings => buildMapSkeleton(view, findings, state.config, measured));
-        const made: MapEntry = { skeleton };
-        skeleton.then(
-          built => {
-            made.built = built;
-            this.#maps.resized(view);
-          },
-          () => this.#maps.forget(view),
-        );
-        return made;
-      });
-      const built = await entry.skeleton;
-      const parts = onCallParts(built, rotation => onCallRoles(state, rotation, at, view.people));
-      // Each part is one JSON value, so the joined parts are equal exactly
-      // when every part is.
-      const onCall = parts.join('\n');
-      if (entry.last?.onCall !== onCall) {
-        entry.last = { onCall, prefix: { json: mapJsonBeforeInstant(built, parts) } };
-      }
-      return new SplitJson(entry.last.prefix, mapJsonInstant(at));
+      const index = await this.#index(view);
+      const findings = await state.findings(view, { at, measured });
+      const byDomain = findingsByDomain(index, findings);
+      const totals: OwnershipMapResponse['totals'] = {
+        domains: index.domains.length,
+        subteams: 0,
+        services: index.services.size,
+        rotations: index.rotationCount,
+        findings: { error: 0, warning: 0, info: 0 },
+      };
+      for (const f of findings) totals.findings[f.severity] += 1;
+      return {
+        at: formatInstant(at),
+        domains: index.domains.map(domain => {
+          totals.subteams += domain.subteams.length;
+          return {
+            ...domain.info,
+            subteams: domain.subteams.slice(0, MAP_SUBTEAMS_PREVIEW).map(s => this.#subteamAt(s, at, view)),
+            subteamCount: domain.subteams.length,
+            serviceCount: domain.serviceCount,
+            findings: byDomain.get(domain.info.id)!,
+          };
+        }),
+        filters: index.filters,
+        measured: index.measured,
+        totals,
+      };
     });
+  }
+
+  /** One page of a domain's subteams (by ref) with who is on call at `at`. */
+  async subteams(
+    query: { domain: string; offset: number; limit: number },
+    at: number,
+    credentials: BackstageCredentials,
+  ): Promise<MapSubteamsResponse> {
+    const view = await (await this.state.scope(credentials)).view();
+    const domain = (await this.#index(view)).domains.find(d => d.info.id === query.domain)!;
+    return {
+      at: formatInstant(at),
+      items: domain.subteams.slice(query.offset, query.offset + query.limit).map(s => this.#subteamAt(s, at, view)),
+      totalItems: domain.subteams.length,
+    };
+  }
+
+  /** A service's dependencies on services of other domains, both ways. */
+  async dependencies(entityRef: string, credentials: BackstageCredentials): Promise<MapDependenciesResponse> {
+    const view = await (await this.state.scope(credentials)).view();
+    const index = await this.#index(view);
+    const service = index.services.get(entityRef);
+    if (!service) throw new NotFoundError(`${entityRef} is not a service on the map`);
+    return {
+      ref: entityRef,
+      dependsOn: dependenciesOf(index, service.dependsOn, MAP_DEPENDENCIES_LIMIT),
+      dependsOnCount: service.dependsOn.length,
+      usedBy: dependenciesOf(index, service.usedBy, MAP_DEPENDENCIES_LIMIT),
+      usedByCount: service.usedBy.length,
+    };
+  }
+
+  async #index(view: CatalogView): Promise<MapIndex> {
+    const { state } = this;
+    const measured = await state.meter.measurements(view.services);
+    return this.#indexes.get(view, state.meter.version, () => {
+      const withBudget = [...measured].filter(([, m]) => measuredSummary(m)).map(([ref]) => ref);
+      return buildMapIndex(view, state.config, new Set(withBudget));
+    });
+  }
+
+  #subteamAt(subteam: IndexedSubteam, at: number, view: CatalogView): MapSubteam {
+    return {
+      ...subteam.head,
+      rotations: subteam.rotations.map(rotation => {
+        const ref = entityRefOf(rotation);
+        return { ref, title: titleOf(rotation, ref), onCall: onCallRoles(this.state, rotation, at, view.people) };
+      }),
+    };
   }
 }

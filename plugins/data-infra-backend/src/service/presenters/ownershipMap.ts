@@ -1,53 +1,62 @@
+/*
+ * The ownership map's index of one catalog view: what GET /map, /map/subteams
+ * and /map/dependencies answer from, built once per view and measurement
+ * cycle. Nothing in it depends on the instant; the on-call part and the
+ * findings are added per answer (see map.ts).
+ */
 import {
   DomainInfo,
+  entityRefOf,
   Finding,
-  formatInstant,
-  measuredSummary,
-  OnCallRole,
-  OwnershipMapResponse,
+  FindingSeverity,
+  MapDependency,
+  MapSubteam,
+  normaliseEntityRef,
   RotationEntityV1alpha1,
-  ServiceLevelMeasurement, normaliseEntityRef, entityRefOf, subteamMemberRefs, subteamStakeholderRefs } from '@data-infra/backstage-plugin-data-infra-common';
+  subteamMemberRefs,
+  subteamStakeholderRefs,
+} from '@data-infra/backstage-plugin-data-infra-common';
 import type { CatalogView } from '../state/CatalogSnapshot';
-import { findingsOf, worst } from './findingIndex';
 import { titleOf } from '../refs';
 
-type MapDomain = OwnershipMapResponse['domains'][number];
-type MapSubteam = MapDomain['subteams'][number];
-
-/**
- * Everything of the map that does not depend on the instant, built once per
- * view: at 10,000 services it is megabytes, so its JSON is kept too and only
- * the rotations' on-call part is written for each instant.
- */
-export interface MapSkeleton {
-  domains: Array<{
-    /** The domain's JSON without its closing brace and subteams. */
-    head: string;
-    subteams: Array<{ head: string; rotations: RotationEntityV1alpha1[] }>;
-  }>;
-  /** `,"crossDomainEdges":…,"totals":…` */
-  tail: string;
+/** A subteam of the map without its on-call part, and the rotations that part is computed from. */
+export interface IndexedSubteam {
+  head: Omit<MapSubteam, 'rotations'>;
+  rotations: RotationEntityV1alpha1[];
 }
 
-/** Drops the closing brace of a JSON object so more members can follow. */
-const open = (value: object) => JSON.stringify(value).slice(0, -1);
+export interface IndexedDomain {
+  info: DomainInfo;
+  /** By ref. */
+  subteams: IndexedSubteam[];
+  serviceCount: number;
+}
 
-export function buildMapSkeleton(
+/** A service on the map, with its cross-domain dependencies (refs, both directions). */
+interface IndexedService {
+  title: string;
+  domain: string;
+  dependsOn: string[];
+  usedBy: string[];
+}
+
+export interface MapIndex {
+  domains: IndexedDomain[];
+  filters: { tiers: number[]; lifecycles: string[] };
+  measured: boolean;
+  rotationCount: number;
+  /** Every service on the map (owned by a subteam of a configured domain), by ref. */
+  services: Map<string, IndexedService>;
+  /** The domain of every subteam, rotation and service on the map, by ref. */
+  domainOf: Map<string, string>;
+}
+
+export function buildMapIndex(
   view: CatalogView,
-  findings: Finding[],
   options: { domains: DomainInfo[]; showContactDetails: boolean },
-  measured: Map<string, ServiceLevelMeasurement> = new Map(),
-): MapSkeleton {
+  measured: ReadonlySet<string>,
+): MapIndex {
   const { people } = view;
-  const totals: OwnershipMapResponse['totals'] = {
-    domains: options.domains.length,
-    subteams: 0,
-    services: 0,
-    rotations: 0,
-    findings: { error: 0, warning: 0, info: 0 },
-  };
-  for (const f of findings) totals.findings[f.severity] += 1;
-
   // Owners resolved once, in one pass over each list.
   const rotationsBySubteam = new Map<string, RotationEntityV1alpha1[]>();
   for (const rotation of view.rotations) {
@@ -57,119 +66,103 @@ export function buildMapSkeleton(
     if (list) list.push(rotation);
     else rotationsBySubteam.set(owner, [rotation]);
   }
-  const serviceRows = view.services.map(service => ({
-    service,
-    ref: entityRefOf(service),
-    owner: normaliseEntityRef(service.spec.owner, { defaultKind: 'subteam', defaultNamespace: service.metadata.namespace }),
-  }));
 
-  const serviceDomain = new Map<string, string>();
-  const domains = options.domains.map(domain => {
-    const subteams = view.subteams.filter(s => s.spec.domain === domain.id);
-    const subteamRefs = new Set(subteams.map(entityRefOf));
-    // In the view's order (by ref), whatever subteam they belong to.
-    const services = serviceRows.filter(row => row.owner && subteamRefs.has(row.owner));
-    totals.subteams += subteams.length;
-    totals.services += services.length;
-    const serviceTiles: MapDomain['services'] = services.map(({ service, ref, owner }) => {
-      serviceDomain.set(ref, domain.id);
-      const sla = service.spec.sla;
-      return {
+  const known = new Set(options.domains.map(d => d.id));
+  // Subteams first: a service's or rotation's domain is its owner's.
+  const domainOf = new Map<string, string>();
+  const subteamsByDomain = new Map<string, IndexedSubteam[]>();
+  let rotationCount = 0;
+  for (const subteam of view.subteams) {
+    const domain = subteam.spec.domain;
+    if (!known.has(domain)) continue;
+    const ref = entityRefOf(subteam);
+    domainOf.set(ref, domain);
+    const ns = subteam.metadata.namespace;
+    const lead = normaliseEntityRef(subteam.spec.lead, { defaultKind: 'user', defaultNamespace: ns });
+    const rotations = rotationsBySubteam.get(ref) ?? [];
+    rotationCount += rotations.length;
+    for (const rotation of rotations) domainOf.set(entityRefOf(rotation), domain);
+    const indexed: IndexedSubteam = {
+      head: {
         ref,
-        title: titleOf(service, ref),
-        type: service.spec.type,
-        lifecycle: service.spec.lifecycle,
-        ...(service.spec.tier !== undefined ? { tier: service.spec.tier } : {}),
-        owner: owner!,
-        ...(sla?.availability !== undefined ? { availability: sla.availability } : {}),
-        ...(sla?.supportHours ? { supportHours: sla.supportHours.type } : {}),
-        worstFinding: worst(findingsOf(findings, ref)),
-        ...(measured.has(ref) ? { measured: measuredSummary(measured.get(ref)) } : {}),
-      };
-    });
-    return {
-      head: open({ ...domain, services: serviceTiles }),
-      subteams: subteams.map(subteam => {
-        const ref = entityRefOf(subteam);
-        const ns = subteam.metadata.namespace;
-        const rotations = rotationsBySubteam.get(ref) ?? [];
-        totals.rotations += rotations.length;
-        const lead = normaliseEntityRef(subteam.spec.lead, { defaultKind: 'user', defaultNamespace: ns });
-        const staticPart: Omit<MapSubteam, 'rotations'> = {
-          ref,
-          title: titleOf(subteam, ref),
-          members: subteamMemberRefs(subteam).map(m => people.person(m)),
-          lead: lead ? people.person(lead) : null,
-          stakeholders: subteamStakeholderRefs(subteam).map(g => people.named(g)),
-          handles: subteam.spec.handles ?? [],
-          ...(subteam.spec.contact && options.showContactDetails
-            ? { contact: subteam.spec.contact }
-            : {}),
-        };
-        return { head: open(staticPart), rotations };
-      }),
+        title: titleOf(subteam, ref),
+        members: subteamMemberRefs(subteam).map(m => people.person(m)),
+        lead: lead ? people.person(lead) : null,
+        stakeholders: subteamStakeholderRefs(subteam).map(g => people.named(g)),
+        handles: subteam.spec.handles ?? [],
+        ...(subteam.spec.contact && options.showContactDetails ? { contact: subteam.spec.contact } : {}),
+      },
+      rotations,
     };
-  });
+    const list = subteamsByDomain.get(domain);
+    if (list) list.push(indexed);
+    else subteamsByDomain.set(domain, [indexed]);
+  }
 
-  const crossDomainEdges: OwnershipMapResponse['crossDomainEdges'] = [];
-  for (const { service, ref: from } of serviceRows) {
-    const fromDomain = serviceDomain.get(from);
-    if (!fromDomain) continue;
+  const services = new Map<string, IndexedService>();
+  const serviceCount = new Map<string, number>();
+  const tiers = new Set<number>();
+  const lifecycles = new Set<string>();
+  for (const service of view.services) {
+    const owner = normaliseEntityRef(service.spec.owner, { defaultKind: 'subteam', defaultNamespace: service.metadata.namespace });
+    const domain = owner ? domainOf.get(owner) : undefined;
+    if (!domain) continue;
+    const ref = entityRefOf(service);
+    services.set(ref, { title: titleOf(service, ref), domain, dependsOn: [], usedBy: [] });
+    domainOf.set(ref, domain);
+    serviceCount.set(domain, (serviceCount.get(domain) ?? 0) + 1);
+    if (service.spec.tier !== undefined) tiers.add(service.spec.tier);
+    if (service.spec.lifecycle) lifecycles.add(service.spec.lifecycle);
+  }
+  for (const service of view.services) {
+    const from = entityRefOf(service);
+    const source = services.get(from);
+    if (!source) continue;
+    // Once each, however it is written ("kafka", "dataservice:default/kafka").
+    const seen = new Set<string>();
     for (const dep of service.spec.dependsOn ?? []) {
       const to = normaliseEntityRef(dep, { defaultKind: 'dataservice', defaultNamespace: service.metadata.namespace });
-      const toDomain = to ? serviceDomain.get(to) : undefined;
-      if (to && toDomain && fromDomain !== toDomain) {
-        crossDomainEdges.push({ from, to, fromDomain, toDomain });
-      }
+      const target = to ? services.get(to) : undefined;
+      if (!to || !target || seen.has(to)) continue;
+      seen.add(to);
+      target.usedBy.push(from);
+      if (target.domain === source.domain) continue;
+      source.dependsOn.push(to);
     }
   }
+
+  const byRef = (a: { head: { ref: string } }, b: { head: { ref: string } }) => (a.head.ref < b.head.ref ? -1 : 1);
   return {
-    domains,
-    tail: `,"crossDomainEdges":${JSON.stringify(crossDomainEdges)},"totals":${JSON.stringify(totals)}`,
+    domains: options.domains.map(info => ({
+      info,
+      subteams: (subteamsByDomain.get(info.id) ?? []).sort(byRef),
+      serviceCount: serviceCount.get(info.id) ?? 0,
+    })),
+    filters: { tiers: [...tiers].sort((a, b) => a - b), lifecycles: [...lifecycles].sort() },
+    measured: [...services.keys()].some(ref => measured.has(ref)),
+    rotationCount,
+    services,
+    domainOf,
   };
 }
 
-/**
- * The on-call part of each subteam of the map, in the skeleton's order: the
- * only part besides the instant that depends on it. It changes at hand-offs
- * only, so equal parts mean the body before the instant is equal too.
- */
-export function onCallParts(
-  skeleton: MapSkeleton,
-  onCall: (rotation: RotationEntityV1alpha1) => OnCallRole[],
-): string[] {
-  return skeleton.domains.flatMap(domain =>
-    domain.subteams.map(subteam =>
-      JSON.stringify(
-        subteam.rotations.map(r => {
-          const ref = entityRefOf(r);
-          return { ref, title: titleOf(r, ref), onCall: onCall(r) };
-        }),
-      ),
-    ),
-  );
+/** Findings about each domain's subteams, rotations and services, by severity. */
+export function findingsByDomain(index: MapIndex, findings: Finding[]): Map<string, Record<FindingSeverity, number>> {
+  const counts = new Map(index.domains.map(d => [d.info.id, { error: 0, warning: 0, info: 0 }]));
+  for (const finding of findings) {
+    const domain = index.domainOf.get(finding.entityRef.toLocaleLowerCase('en-US'));
+    if (domain) counts.get(domain)![finding.severity] += 1;
+  }
+  return counts;
 }
 
-/**
- * The JSON of GET /map up to its instant, which comes last so that this
- * part, megabytes at 50,000 entities, is shared by every second until the
- * next hand-off (see JsonPrefix).
- */
-export function mapJsonBeforeInstant(skeleton: MapSkeleton, onCall: string[]): string {
-  const parts = ['{"domains":['];
-  let next = 0;
-  skeleton.domains.forEach((domain, d) => {
-    if (d) parts.push(',');
-    parts.push(domain.head, ',"subteams":[');
-    domain.subteams.forEach((subteam, s) => {
-      if (s) parts.push(',');
-      parts.push(subteam.head, ',"rotations":', onCall[next++], '}');
+/** The other ends of some dependencies, by ref, at most `limit`. */
+export function dependenciesOf(index: MapIndex, refs: string[], limit: number): MapDependency[] {
+  return [...refs]
+    .sort()
+    .slice(0, limit)
+    .map(ref => {
+      const service = index.services.get(ref)!;
+      return { ref, title: service.title, domain: service.domain };
     });
-    parts.push(']}');
-  });
-  parts.push(']', skeleton.tail);
-  return parts.join('');
 }
-
-/** The rest of GET /map's JSON after mapJsonBeforeInstant. */
-export const mapJsonInstant = (at: number) => `,"at":${JSON.stringify(formatInstant(at))}}`;

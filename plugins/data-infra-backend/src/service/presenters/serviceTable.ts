@@ -39,6 +39,7 @@ export interface ServiceFilter {
   domain?: string;
   owner?: string;
   tier?: number;
+  lifecycle?: string;
   q?: string;
 }
 
@@ -140,6 +141,7 @@ export class ServiceTable {
 /** Whether a row passes the filters; `q` is matched lower-cased, as a substring. */
 export function matchesFilter(row: ServiceTableRow, filter: ServiceFilter): boolean {
   if (filter.tier !== undefined && row.service.spec.tier !== filter.tier) return false;
+  if (filter.lifecycle !== undefined && row.service.spec.lifecycle !== filter.lifecycle) return false;
   if (filter.owner && row.ownerRef !== filter.owner) return false;
   if (filter.domain && row.domain !== filter.domain) return false;
   return !filter.q || row.haystack.includes(filter.q.toLocaleLowerCase('en-US'));

@@ -1,53 +1,51 @@
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import Button from '@material-ui/core/Button';
+import type { MapDependency } from '@data-infra/backstage-plugin-data-infra-common';
 import { RefLink } from '../shared';
-import type { MapEdge } from './filterMap';
+import { LoadError } from './LoadError';
+import { useMapDependencies } from './useOwnershipMap';
 import { useDataInfraTranslation } from '../../hooks';
 
 /**
- * The cross-domain dependencies of the selected service: the shared
- * boundaries between teams, in both directions.
+ * The cross-domain dependencies of the selected service, the shared
+ * boundaries between teams, in both directions (GET /map/dependencies: the
+ * other ends need not be among the tiles loaded).
  */
 export function DependencyPanel(props: {
   service: { ref: string; title: string };
-  dependsOn: MapEdge[];
-  usedBy: MapEdge[];
-  titleOf: (ref: string) => string | undefined;
   domainTitleOf: (id: string) => string;
   onClose: () => void;
 }) {
-  const { service, dependsOn, usedBy, titleOf, domainTitleOf } = props;
+  const { service, domainTitleOf } = props;
   const { t } = useDataInfraTranslation();
-  return (
-    <Paper
-      style={{ padding: 16, marginBottom: 16 }}
-      aria-label={t('ownershipMap.dependencies')}
-    >
-      <Typography variant="subtitle1">
-        {t('ownershipMap.dependenciesOf', { service: service.title })}
+  const { value, loading, error, retry } = useMapDependencies(service.ref);
+  const line = (key: 'ownershipMap.dependsOn' | 'ownershipMap.usedBy', other: MapDependency) => (
+    <Typography variant="body2" key={`${key}-${other.ref}`}>
+      {t(key, {
+        service: <RefLink entityRef={other.ref} title={other.title} />,
+        domain: domainTitleOf(other.domain),
+      })}
+    </Typography>
+  );
+  const more = (count: number) =>
+    count > 0 && (
+      <Typography variant="body2" color="textSecondary">
+        {t('ownershipMap.moreDependencies', { count })}
       </Typography>
-      {dependsOn.length === 0 && usedBy.length === 0 && (
-        <Typography variant="body2">
-          {t('ownershipMap.noDependencies', { service: service.title })}
-        </Typography>
+    );
+  return (
+    <Paper style={{ padding: 16, marginBottom: 16 }} aria-label={t('ownershipMap.dependencies')}>
+      <Typography variant="subtitle1">{t('ownershipMap.dependenciesOf', { service: service.title })}</Typography>
+      {loading && <Typography variant="body2">{t('ownershipMap.loadingDependencies')}</Typography>}
+      {error && <LoadError error={error} onRetry={retry} />}
+      {value && value.dependsOnCount === 0 && value.usedByCount === 0 && (
+        <Typography variant="body2">{t('ownershipMap.noDependencies', { service: service.title })}</Typography>
       )}
-      {dependsOn.map(edge => (
-        <Typography variant="body2" key={`to-${edge.to}`}>
-          {t('ownershipMap.dependsOn', {
-            service: <RefLink entityRef={edge.to} title={titleOf(edge.to)} />,
-            domain: domainTitleOf(edge.toDomain),
-          })}
-        </Typography>
-      ))}
-      {usedBy.map(edge => (
-        <Typography variant="body2" key={`from-${edge.from}`}>
-          {t('ownershipMap.usedBy', {
-            service: <RefLink entityRef={edge.from} title={titleOf(edge.from)} />,
-            domain: domainTitleOf(edge.fromDomain),
-          })}
-        </Typography>
-      ))}
+      {value?.dependsOn.map(other => line('ownershipMap.dependsOn', other))}
+      {value && more(value.dependsOnCount - value.dependsOn.length)}
+      {value?.usedBy.map(other => line('ownershipMap.usedBy', other))}
+      {value && more(value.usedByCount - value.usedBy.length)}
       <Button size="small" onClick={props.onClose}>
         {t('ownershipMap.clearSelection')}
       </Button>

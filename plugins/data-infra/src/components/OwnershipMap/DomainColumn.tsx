@@ -4,108 +4,90 @@ import Typography from '@material-ui/core/Typography';
 import Divider from '@material-ui/core/Divider';
 import Button from '@material-ui/core/Button';
 import { useState } from 'react';
-import { OnCallList, RefLink, RefLinkList } from '../shared';
-import type { MapDomain, MapService } from './filterMap';
+import type { MapDomain, MapFilter } from './filterMap';
+import { LoadError } from './LoadError';
 import { ServiceTileList } from './ServiceTileList';
+import { SubteamSummary } from './SubteamSummary';
+import { useMapSubteams } from './useOwnershipMap';
 import { useDataInfraTranslation } from '../../hooks';
 
 const useStyles = makeStyles(theme => ({
   column: { padding: theme.spacing(2), minWidth: 0 },
-  subteam: { margin: theme.spacing(1, 0) },
   muted: { color: theme.palette.text.secondary },
 }));
 
 /**
- * Subteams shown before "Show all": a domain of a large organisation can
- * have dozens, and the services below them must stay in view.
+ * Every subteam of a domain, once "Show all" was pressed: a page at a time
+ * from GET /map/subteams (a domain of a large organisation has hundreds).
  */
-export const VISIBLE_SUBTEAMS = 5;
+function AllSubteams(props: { domain: string; count: number }) {
+  const { t } = useDataInfraTranslation();
+  const pages = useMapSubteams(props.domain);
+  const shown = pages.loadedFromStart;
+  const total = pages.total ?? props.count;
+  return (
+    <>
+      {shown.map(subteam => (
+        <SubteamSummary key={subteam.ref} subteam={subteam} />
+      ))}
+      {pages.error && <LoadError error={pages.error} onRetry={pages.retry} />}
+      {shown.length < total && (
+        <Button size="small" onClick={() => pages.ensure(shown.length, shown.length)}>
+          {t('ownershipMap.showMoreSubteams', { shown: String(shown.length), count: total })}
+        </Button>
+      )}
+    </>
+  );
+}
 
 /**
- * One domain of the map: its subteams (lead, members, stakeholders, who is
- * on call now) above its services as tiles.
+ * One domain of the map: its findings, its subteams (lead, members,
+ * stakeholders, who is on call now) above its services as tiles.
  */
 export function DomainColumn(props: {
   domain: MapDomain;
-  services: MapService[];
+  filter: MapFilter;
   selectedRef: string | undefined;
   relatedRefs: Set<string>;
-  onSelect: (ref: string) => void;
+  onSelect: (service: { ref: string; title: string }) => void;
 }) {
-  const { domain, services } = props;
+  const { domain } = props;
   const classes = useStyles();
   const { t } = useDataInfraTranslation();
   const [showAll, setShowAll] = useState(false);
-  const hidden = showAll ? 0 : Math.max(0, domain.subteams.length - VISIBLE_SUBTEAMS);
-  const subteams = hidden ? domain.subteams.slice(0, VISIBLE_SUBTEAMS) : domain.subteams;
+  const hidden = domain.subteamCount - domain.subteams.length;
   return (
-    <Paper
-      className={classes.column}
-      component="section"
-      aria-label={domain.title}
-    >
+    <Paper className={classes.column} component="section" aria-label={domain.title}>
       <Typography variant="h6" component="h2">
         {domain.title}
       </Typography>
       {domain.description && (
-        <Typography variant="caption" className={classes.muted}>
+        <Typography variant="caption" component="p" className={classes.muted}>
           {domain.description}
         </Typography>
       )}
-      {domain.subteams.length === 0 && (
-        <Typography variant="body2">{t('ownershipMap.noSubteam')}</Typography>
+      <Typography variant="caption" className={classes.muted}>
+        {t('ownershipMap.domainFindings', {
+          errors: String(domain.findings.error),
+          warnings: String(domain.findings.warning),
+        })}
+      </Typography>
+      {domain.subteamCount === 0 && <Typography variant="body2">{t('ownershipMap.noSubteam')}</Typography>}
+      {showAll ? (
+        <AllSubteams domain={domain.id} count={domain.subteamCount} />
+      ) : (
+        domain.subteams.map(subteam => <SubteamSummary key={subteam.ref} subteam={subteam} />)
       )}
-      {subteams.map(subteam => {
-        const onCall = subteam.rotations.flatMap(r => r.onCall);
-        return (
-          <div key={subteam.ref} className={classes.subteam}>
-            <Typography variant="subtitle1" component="h3">
-              <RefLink entityRef={subteam.ref} title={subteam.title} />
-            </Typography>
-            <Typography variant="body2" component="div">
-              {t('ownershipMap.lead', {
-                lead: subteam.lead ? (
-                  <RefLink entityRef={subteam.lead.ref} title={subteam.lead.displayName} />
-                ) : (
-                  t('ownershipMap.noLead')
-                ),
-              })}
-            </Typography>
-            <Typography variant="body2" component="div">
-              {t('ownershipMap.membersCount', {
-                count: subteam.members.length,
-                members: <RefLinkList entityRefs={subteam.members.map(m => ({ ref: m.ref, title: m.displayName }))} />,
-              })}
-            </Typography>
-            <Typography variant="body2" component="div">
-              {t('ownershipMap.stakeholders', { stakeholders: <RefLinkList entityRefs={subteam.stakeholders} /> })}
-            </Typography>
-            <Typography variant="body2" component="div">
-              {subteam.rotations.length === 0 ? (
-                t('ownershipMap.noRotation')
-              ) : (
-                <OnCallList onCall={onCall} />
-              )}
-            </Typography>
-          </div>
-        );
-      })}
-      {hidden > 0 && (
+      {!showAll && hidden > 0 && (
         <Button size="small" onClick={() => setShowAll(true)}>
-          {t('ownershipMap.showAllSubteams', { count: domain.subteams.length })}
+          {t('ownershipMap.showAllSubteams', { count: domain.subteamCount })}
         </Button>
       )}
       <Divider />
-      <Typography variant="subtitle2" component="h3" style={{ marginTop: 8 }}>
-        {services.length === domain.services.length
-          ? t('ownershipMap.servicesCount', { number: services.length.toLocaleString('en-US') })
-          : t('ownershipMap.servicesOfCount', {
-              number: services.length.toLocaleString('en-US'),
-              total: domain.services.length.toLocaleString('en-US'),
-            })}
-      </Typography>
       <ServiceTileList
-        services={services}
+        domain={domain.id}
+        serviceCount={domain.serviceCount}
+        filter={props.filter}
         selectedRef={props.selectedRef}
         relatedRefs={props.relatedRefs}
         onSelect={props.onSelect}

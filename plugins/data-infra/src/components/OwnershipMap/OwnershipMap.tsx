@@ -2,13 +2,14 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { OwnershipMapResponse } from '@data-infra/backstage-plugin-data-infra-common';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
 import { BudgetLegend } from './BudgetLegend';
 import { DependencyPanel } from './DependencyPanel';
 import { DomainColumn } from './DomainColumn';
 import { MapFilters } from './MapFilters';
-import { useOwnershipMap } from './useOwnershipMap';
-import { EMPTY_FILTER, edgesOf, filterOptions, filterServices } from './filterMap';
+import { useMapDependencies, useOwnershipMap } from './useOwnershipMap';
+import { EMPTY_FILTER } from './filterMap';
 import { useDataInfraTranslation } from '../../hooks';
 
 const useStyles = makeStyles(theme => ({
@@ -22,53 +23,27 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** The map once loaded; split out so it can be rendered from fixed data. */
+/** Typing asks the server once the typist pauses, not at every key. */
+const FILTER_DEBOUNCE_MS = 300;
+
+/** The map once its summary is loaded; its tiles load as they are scrolled to. */
 export function OwnershipMapView(props: { map: OwnershipMapResponse }) {
   const { map } = props;
   const classes = useStyles();
   const { t } = useDataInfraTranslation();
   const [filter, setFilter] = useState(EMPTY_FILTER);
-  // Typing stays responsive at 5,000 services: filtering lags a keystroke.
-  const deferredFilter = useDeferredValue(filter);
-  const [selectedRef, setSelectedRef] = useState<string>();
-
-  const options = useMemo(() => filterOptions(map.domains), [map]);
-  const filtered = useMemo(
-    () =>
-      // The backend sends the configured order; sort anyway so the map never
-      // depends on it.
-      [...map.domains]
-        .sort((a, b) => a.order - b.order)
-        .map(domain => ({
-        domain,
-          services: filterServices(domain.services, deferredFilter),
-        })),
-    [map, deferredFilter],
-  );
-  const serviceByRef = useMemo(() => {
-    const byRef = new Map<string, { ref: string; title: string }>();
-    for (const domain of map.domains) {
-      for (const service of domain.services) byRef.set(service.ref, service);
-    }
-    return byRef;
-  }, [map]);
-
-  const selected = selectedRef ? serviceByRef.get(selectedRef) : undefined;
-  const edges = selectedRef
-    ? edgesOf(selectedRef, map.crossDomainEdges)
-    : { dependsOn: [], usedBy: [] };
+  const [applied, setApplied] = useState(EMPTY_FILTER);
+  useDebounce(() => setApplied(filter), FILTER_DEBOUNCE_MS, [filter]);
+  const [selected, setSelected] = useState<{ ref: string; title: string }>();
+  // The same answer the panel shows (one request): its other ends are marked on the tiles.
+  const dependencies = useMapDependencies(selected?.ref).value;
   const relatedRefs = useMemo(
-    () =>
-      new Set([
-        ...edges.dependsOn.map(edge => edge.to),
-        ...edges.usedBy.map(edge => edge.from),
-      ]),
-    // edges is derived from these two
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [selectedRef, map],
+    () => new Set([...(dependencies?.dependsOn ?? []), ...(dependencies?.usedBy ?? [])].map(d => d.ref)),
+    [dependencies],
   );
-  const domainTitleOf = (id: string) =>
-    map.domains.find(d => d.id === id)?.title ?? id;
+  // The backend sends the configured order; sort anyway so the map never depends on it.
+  const domains = useMemo(() => [...map.domains].sort((a, b) => a.order - b.order), [map]);
+  const domainTitleOf = (id: string) => map.domains.find(d => d.id === id)?.title ?? id;
 
   return (
     <>
@@ -78,37 +53,28 @@ export function OwnershipMapView(props: { map: OwnershipMapResponse }) {
         {map.totals.rotations} rotations · {map.totals.findings.error ?? 0}{' '}
         errors, {map.totals.findings.warning ?? 0} warnings
       </Typography>
-      {map.domains.some(d => d.services.some(s => s.measured)) && <BudgetLegend />}
+      {map.measured && <BudgetLegend />}
       <MapFilters
         filter={filter}
-        tiers={options.tiers}
-        lifecycles={options.lifecycles}
+        tiers={map.filters.tiers.map(String)}
+        lifecycles={map.filters.lifecycles}
         onChange={setFilter}
       />
       {selected && (
-        <DependencyPanel
-          service={selected}
-          dependsOn={edges.dependsOn}
-          usedBy={edges.usedBy}
-          titleOf={ref => serviceByRef.get(ref)?.title}
-          domainTitleOf={domainTitleOf}
-          onClose={() => setSelectedRef(undefined)}
-        />
+        <DependencyPanel service={selected} domainTitleOf={domainTitleOf} onClose={() => setSelected(undefined)} />
       )}
-      {map.domains.length === 0 ? (
+      {domains.length === 0 ? (
         <Typography variant="body2">{t('ownershipMap.noDomains')}</Typography>
       ) : (
         <div className={classes.grid}>
-          {filtered.map(({ domain, services }) => (
+          {domains.map(domain => (
             <DomainColumn
               key={domain.id}
               domain={domain}
-              services={services}
-              selectedRef={selectedRef}
+              filter={applied}
+              selectedRef={selected?.ref}
               relatedRefs={relatedRefs}
-              onSelect={ref =>
-                setSelectedRef(current => (current === ref ? undefined : ref))
-              }
+              onSelect={service => setSelected(current => (current?.ref === service.ref ? undefined : service))}
             />
           ))}
         </div>

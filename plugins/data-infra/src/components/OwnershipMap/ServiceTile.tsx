@@ -35,7 +35,7 @@ export function ServiceTile(props: {
   service: MapService;
   selected: boolean;
   related: boolean;
-  onSelect: (ref: string) => void;
+  onSelect: (service: { ref: string; title: string }) => void;
   style?: CSSProperties;
 }) {
   const { service, selected, related, onSelect, style } = props;
@@ -66,11 +66,11 @@ export function ServiceTile(props: {
         // The measured error budget colours the tile's left edge (see the legend).
         style={budget ? { borderLeft: `6px solid ${budget.colour}` } : undefined}
         title={budget ? t('ownershipMap.budgetTitle', { label: budget.label, meaning: budget.meaning }) : undefined}
-        onClick={() => onSelect(service.ref)}
+        onClick={() => onSelect(service)}
         onKeyDown={e => {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
-            onSelect(service.ref);
+            onSelect(service);
           }
         }}
       >
@@ -82,8 +82,8 @@ export function ServiceTile(props: {
             {service.tier ? t('ownershipMap.tier', { tier: String(service.tier) }) : t('ownershipMap.noTier')}
           </Typography>
           <Typography variant="caption">
-            {service.availability !== undefined
-              ? formatPercent(service.availability)
+            {service.sla?.availability !== undefined
+              ? formatPercent(service.sla.availability)
               : t('ownershipMap.noSla')}
           </Typography>
           {service.measured && (

@@ -1,8 +1,9 @@
-import type { OwnershipMapResponse } from '@data-infra/backstage-plugin-data-infra-common';
+import type { OwnershipMapResponse, ServiceSummary } from '@data-infra/backstage-plugin-data-infra-common';
+import type { ServicesQuery } from '../../api';
 
 export type MapDomain = OwnershipMapResponse['domains'][number];
-export type MapService = MapDomain['services'][number];
-export type MapEdge = OwnershipMapResponse['crossDomainEdges'][number];
+/** A service tile: a row of GET /services. */
+export type MapService = ServiceSummary;
 
 /** What the viewer narrowed the map to; empty fields match everything. */
 export interface MapFilter {
@@ -13,45 +14,18 @@ export interface MapFilter {
 
 export const EMPTY_FILTER: MapFilter = { text: '', tier: '', lifecycle: '' };
 
-/** Services that match the filter, in their original order. */
-export function filterServices(
-  services: MapService[],
-  filter: MapFilter,
-): MapService[] {
-  const text = filter.text.trim().toLocaleLowerCase('en-US');
-  return services.filter(service => {
-    if (filter.tier && String(service.tier ?? '') !== filter.tier) return false;
-    if (filter.lifecycle && service.lifecycle !== filter.lifecycle) return false;
-    if (!text) return true;
-    return [service.title, service.ref, service.type]
-      .filter(Boolean)
-      .some(field => field.toLocaleLowerCase('en-US').includes(text));
-  });
-}
-
-/** The distinct lifecycles and tiers present, for the filter menus. */
-export function filterOptions(domains: MapDomain[]): {
-  tiers: string[];
-  lifecycles: string[];
-} {
-  const tiers = new Set<string>();
-  const lifecycles = new Set<string>();
-  for (const domain of domains) {
-    for (const service of domain.services) {
-      if (service.tier !== undefined) tiers.add(String(service.tier));
-      if (service.lifecycle) lifecycles.add(service.lifecycle);
-    }
-  }
-  return { tiers: [...tiers].sort(), lifecycles: [...lifecycles].sort() };
-}
-
-/** The cross-domain dependencies of one service, both directions. */
-export function edgesOf(
-  ref: string,
-  edges: MapEdge[],
-): { dependsOn: MapEdge[]; usedBy: MapEdge[] } {
+/**
+ * The GET /services query of one domain's tiles under a filter: the server
+ * filters (the text as `q`: name, title, description, technology, type,
+ * tags), so the map never holds more than the pages scrolled to.
+ */
+export function servicesQueryOf(domain: string, filter: MapFilter): ServicesQuery {
+  const text = filter.text.trim();
   return {
-    dependsOn: edges.filter(edge => edge.from === ref),
-    usedBy: edges.filter(edge => edge.to === ref),
+    domain,
+    sort: 'title',
+    ...(text ? { q: text } : {}),
+    ...(filter.tier ? { tier: Number(filter.tier) } : {}),
+    ...(filter.lifecycle ? { lifecycle: filter.lifecycle } : {}),
   };
 }
