@@ -44,6 +44,14 @@ export interface Config {
        * catalog (see refresh) is data, not a memo, and is not counted.
        */
       maxBytes?: number;
+      /**
+       * Whether each replica loads the in-memory state and the current
+       * hour's findings when it starts and keeps them current every
+       * `refresh` seconds in the background (a local scheduled task), so
+       * no request waits for them. Default true. With false they are
+       * computed when a request first needs them.
+       */
+      warm?: boolean;
     };
     /** Calendar subscription links (the Rotation card's Subscribe button). */
     calendar?: {

@@ -21,6 +21,8 @@ export interface DataInfraBackendConfig {
   maxOnCallShare?: number;
   /** The byte budget shared by every memo of the plugin. */
   cacheMaxBytes?: number;
+  /** Load the shared state and findings ahead of requests (dataInfra.cache.warm). */
+  warm: boolean;
   /** The HMAC key of calendar subscription links, when configured. */
   calendarSecret?: string;
   /** Measured SLAs; absent without dataInfra.metrics.prometheus. */
@@ -89,6 +91,7 @@ export function readDataInfraConfig(config: Config): DataInfraBackendConfig {
       config.getOptionalBoolean('dataInfra.showContactDetails') ?? true,
     metrics: readMetrics(config),
     cacheMaxBytes: maxBytes,
+    warm: config.getOptionalBoolean('dataInfra.cache.warm') ?? true,
     ...(calendarSecret ? { calendarSecret } : {}),
   };
 }

@@ -29,9 +29,10 @@ export const dataInfraPlugin = createBackendPlugin({
         cache: coreServices.cache,
         database: coreServices.database,
         discovery: coreServices.discovery,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
-      async init({ httpRouter, httpAuth, auth, permissions, logger, rootConfig, cache, database, discovery, catalog }) {
+      async init({ httpRouter, httpAuth, auth, permissions, logger, rootConfig, cache, database, discovery, scheduler, catalog }) {
         const config = readDataInfraConfig(rootConfig);
         const service = new DataInfraService({ catalog, cache, logger, auth, permissions, config });
         const subscriptions = await CalendarSubscriptions.create(database, config.calendarSecret);
@@ -42,6 +43,19 @@ export const dataInfraPlugin = createBackendPlugin({
         // by the route itself. Probes send none either.
         httpRouter.addAuthPolicy({ path: CALENDAR_FEEDS_PATH, allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        if (config.warm) {
+          // The first request after a start would otherwise wait for the
+          // catalog to be read and checked (seconds at 10,000 services);
+          // each replica does it itself, at start and then every refresh.
+          // A failure is logged by the state and retried at the next run.
+          await scheduler.scheduleTask({
+            id: 'data-infra-warm-state',
+            scope: 'local',
+            frequency: { seconds: config.refreshSeconds ?? 10 },
+            timeout: { minutes: 5 },
+            fn: () => service.warm().catch(() => undefined),
+          });
+        }
       },
     });
   },

@@ -50,6 +50,11 @@ export class DataInfraService {
     return this.#state.now();
   }
 
+  /** Loads the shared state and the current findings ahead of requests (see DataInfraState.warm). */
+  warm(): Promise<void> {
+    return this.#state.warm();
+  }
+
   freshness(credentials: BackstageCredentials) {
     return this.#state.freshness(credentials);
   }

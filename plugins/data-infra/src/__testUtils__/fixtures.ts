@@ -40,6 +40,11 @@ export const kafkaEntity: Entity = {
       rto: 'PT1H',
     },
   },
+  // As the catalog module's processor emits them from spec.owner and spec.consumers.
+  relations: [
+    { type: 'ownedBy', targetRef: 'subteam:default/data-platform' },
+    { type: 'serves', targetRef: 'group:default/analytics' },
+  ],
 };
 
 export const dataPlatformSubteam: Entity = {
@@ -76,6 +81,7 @@ export const platformRotation: Entity = {
       { start: '2026-03-02T09:00', end: '2026-03-03T09:00', user: 'user:default/carol' },
     ],
   },
+  relations: [{ type: 'ownedBy', targetRef: 'subteam:default/data-platform' }],
 };
 
 /** Kind and name only: every optional and "required" spec field missing. */

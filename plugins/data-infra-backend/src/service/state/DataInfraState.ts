@@ -127,6 +127,19 @@ export class DataInfraState {
     return this.#reader.byRefs(refs, credentials, { people: true });
   }
 
+  /**
+   * Loads what the first request would otherwise wait for: the shared state
+   * of the catalog (refreshing it when older than the refresh interval) and
+   * the findings of the current hour over it. Run at start and every
+   * refresh interval (plugin.ts), so requests find both ready. Does nothing
+   * when the plugin itself is not answered from the shared state.
+   */
+  async warm(): Promise<void> {
+    const scope = await this.ownScope();
+    if (!scope.everything) return;
+    await this.findings(await scope.view());
+  }
+
   /** The scope of the plugin itself. */
   async ownScope(): Promise<Scope> {
     return this.#scopes.of(await this.ownCredentials());

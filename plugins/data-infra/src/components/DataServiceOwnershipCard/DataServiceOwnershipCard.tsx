@@ -3,10 +3,11 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { RELATION_OWNED_BY, stringifyEntityRef } from '@backstage/catalog-model';
+import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import {
-  normaliseEntityRef,
+  RELATION_SERVES,
   subteamMemberRefs,
   subteamStakeholderRefs,
   type SubteamEntityV1alpha1,
@@ -17,7 +18,6 @@ import {
   RefLink,
   RefLinkList,
   domainTitle,
-  refList,
   useDomains,
 } from '../shared';
 import { useOwnerSubteam } from './useOwnerSubteam';
@@ -31,11 +31,11 @@ export function DataServiceOwnershipCard() {
   const { entity } = useEntity();
   const { t } = useDataInfraTranslation();
   const domains = useDomains();
-  const spec = (entity.spec ?? {}) as Record<string, unknown>;
-  const ownerRef = normaliseEntityRef(spec.owner, {
-    defaultKind: 'subteam',
-    defaultNamespace: entity.metadata.namespace ?? 'default',
-  });
+  // The owner and the consumers as the catalog processor resolved them
+  // from spec.owner and spec.consumers (the DataService descriptor's
+  // reference fields): its relations, full refs already.
+  const ownerRef = getEntityRelations(entity, RELATION_OWNED_BY, { kind: 'subteam' }).map(stringifyEntityRef)[0];
+  const consumers = getEntityRelations(entity, RELATION_SERVES).map(stringifyEntityRef);
 
   const { value: owner, loading, error } = useOwnerSubteam(ownerRef);
 
@@ -91,7 +91,7 @@ export function DataServiceOwnershipCard() {
             </LabelledValue>
             <LabelledValue label={t('ownershipCard.consumers')}>
               <RefLinkList
-                entityRefs={refList(spec.consumers)}
+                entityRefs={consumers}
                 defaultKind="group"
               />
             </LabelledValue>

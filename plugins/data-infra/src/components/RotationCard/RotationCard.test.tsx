@@ -9,6 +9,11 @@ describe('RotationCard', () => {
     const api = mockDataInfraApi();
     await renderOnEntityPage(<RotationCard />, { entity: platformRotation, api });
 
+    // The owner as the catalog resolved it (the ownedBy relation).
+    expect(within(screen.getByText('Owner').nextSibling as HTMLElement).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/default/subteam/data-platform',
+    );
     expect(screen.getByText('Hands off').nextSibling).toHaveTextContent(
       'weekly, Mondays 09:00 (Europe/Berlin) · primary and secondary',
     );

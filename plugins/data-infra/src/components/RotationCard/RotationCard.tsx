@@ -3,8 +3,8 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { RELATION_OWNED_BY, stringifyEntityRef } from '@backstage/catalog-model';
+import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
@@ -140,7 +140,8 @@ export function RotationCard() {
   return (
     <InfoCard title={t('rotationCard.title')}>
       <LabelledValue label={t('common.labels.owner')}>
-        <RefLink entityRef={spec.owner} defaultKind="subteam" />
+        {/* The ownedBy relation the catalog processor resolved from spec.owner. */}
+        <RefLink entityRef={getEntityRelations(entity, RELATION_OWNED_BY, { kind: 'subteam' }).map(stringifyEntityRef)[0]} />
       </LabelledValue>
       <LabelledValue label={t('rotationCard.handsOff')}>
         {handoffRhythm(spec) ?? t('rotationCard.handsOffUnreadable')}

@@ -24,10 +24,3 @@ export function isParsableRef(ref: unknown, defaultKind?: string): ref is string
     return false;
   }
 }
-
-/** Keeps only the strings of a field that should be a list of refs. */
-export function refList(value: unknown): string[] {
-  return Array.isArray(value)
-    ? value.filter((v): v is string => typeof v === 'string' && v.length > 0)
-    : [];
-}
