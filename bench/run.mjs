@@ -9,7 +9,8 @@
  *  - ingestion: time from backend readiness until every entity is stitched;
  *  - churn: whether entities are re-stitched although the input is unchanged
  *    (their etags change) over three processing rounds;
- *  - for our kinds, API latency of /escalation, /oncall and /map with
+ *  - for our kinds, API latency of /escalation, /oncall, /map and a page
+ *    of the map's tiles with
  *    autocannon at 50 connections;
  *  - the backend's peak RSS (VmHWM).
  * Results are printed as Markdown and saved in bench/results/ (git-ignored).
@@ -238,6 +239,9 @@ for (const { size, db, plain, gen: genArgs } of runs) {
           row.escalation = await measure(backend, `/api/data-infra/escalation?entityRef=${service}`);
           row.oncall = await measure(backend, '/api/data-infra/oncall');
           row.map = await measure(backend, '/api/data-infra/map');
+          // What the map asks for as a person scrolls a domain's column:
+          // a page of 100 tiles, here the second one.
+          row.mapTiles = await measure(backend, '/api/data-infra/services?domain=data-platform&sort=title&limit=100&offset=100');
           // Backstage's own answer for one entity, same load, same run: the
           // yardstick for /escalation's throughput.
           if (apiProfile) row.catalogByName = await measure(backend, '/api/catalog/entities/by-name/dataservice/default/service-00001');
@@ -258,7 +262,7 @@ fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const stamp = new Date().toISOString();
 fs.writeFileSync(path.join(root, 'bench', 'results', `run-${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ machine, release, date: stamp, rows }, null, 2));
 console.log(`\nMachine: ${machine}; Backstage ${release}; ${stamp}\n`);
-console.log('| entities | db | kinds | ingest (s) | re-stitched | /escalation p50/p95/p99 ms | /oncall p50/p95/p99 ms | /map p50/p95/p99 ms | catalog by-name p50/p95/p99 ms | peak RSS MiB |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| entities | db | kinds | ingest (s) | re-stitched | /escalation p50/p95/p99 ms | /oncall p50/p95/p99 ms | /map p50/p95/p99 ms | map tiles (/services page of 100) p50/p95/p99 ms | catalog by-name p50/p95/p99 ms | peak RSS MiB |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const l = (m) => (m ? `${m.p50}/${m.p95}/${m.p99} (${m.rps} req/s, ${m.kibPerResponse} KiB each${m.non2xx ? `, ${m.non2xx} non-2xx` : ''}${m.errors ? `, ${m.errors} errors` : ''}; cold ${m.coldMs} ms)` : '–');
-for (const r of rows) console.log(`| ${r.entities} | ${r.db} | ${r.kinds} | ${r.ingestSeconds.toFixed(1)} | ${r.restitched ?? '–'} | ${l(r.escalation)} | ${l(r.oncall)} | ${l(r.map)} | ${l(r.catalogByName)} | ${r.peakRssMiB} |`);
+for (const r of rows) console.log(`| ${r.entities} | ${r.db} | ${r.kinds} | ${r.ingestSeconds.toFixed(1)} | ${r.restitched ?? '–'} | ${l(r.escalation)} | ${l(r.oncall)} | ${l(r.map)} | ${l(r.mapTiles)} | ${l(r.catalogByName)} | ${r.peakRssMiB} |`);

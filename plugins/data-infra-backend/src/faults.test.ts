@@ -13,9 +13,9 @@ import { dataInfraPlugin } from './plugin';
 import { fixtureEntities } from './__testUtils__/fixtures';
 
 /** A catalog that fails every call while `down` is set. */
-function unreliableCatalog() {
+function unreliableCatalog(down = false) {
   const inner = catalogServiceMock({ entities: fixtureEntities });
-  const state = { down: false };
+  const state = { down };
   const catalog = new Proxy(inner, {
     get(target, name) {
       const value = (target as any)[name];
@@ -44,8 +44,9 @@ function recordingLogger() {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-async function start(config: object) {
-  const catalog = unreliableCatalog();
+/** The plugin over an unreliable catalog; with `down`, the catalog is down from the start. */
+async function start(config: object, options?: { down?: boolean }) {
+  const catalog = unreliableCatalog(options?.down);
   const log = recordingLogger();
   const { server } = await startTestBackend({
     features: [dataInfraPlugin, catalog.factory, log.factory, mockServices.rootConfig.factory({ data: { dataInfra: config } })],
@@ -101,8 +102,8 @@ describe('when the catalog fails and recovers', () => {
   });
 
   it('answers 503 naming the retry while it has never loaded, then recovers', async () => {
-    const { server, catalog } = await start({ cache: { refresh: 0.2, callerTtl: 0 } });
-    catalog.down = true;
+    // Down from the start: the state the plugin loads as it starts (cache.warm) fails too.
+    const { server, catalog } = await start({ cache: { refresh: 0.2, callerTtl: 0 } }, { down: true });
     const refused = await request(server).get('/api/data-infra/oncall');
     expect(refused.status).toBe(503);
     const again = await request(server).get('/api/data-infra/oncall');

@@ -141,7 +141,7 @@ describeWithPrometheus('measured SLAs (real Prometheus)', () => {
     expect(vllm.latency).toMatchObject({ percentile: 99, thresholdSeconds: 30, breached: false });
   });
 
-  it('puts the budget left on /services rows and /map tiles, and the findings with the checks', async () => {
+  it('puts the budget left on /services rows (the map\'s tiles), and the findings with the checks', async () => {
     const services = (await request(server).get('/api/data-infra/services?limit=200')).body.items;
     const row = (name: string) => services.find((s: any) => s.name === name);
     expect(row('trino').measured.status).toBe('burning');
@@ -150,9 +150,15 @@ describeWithPrometheus('measured SLAs (real Prometheus)', () => {
     expect(row('hdfs').measured).toEqual({ status: 'healthy', budgetLeft: 1, achieved: 100 });
     expect(row('kafka').measured.budgetLeft).toBeGreaterThan(0.25);
     expect(row('spark').measured).toBeUndefined();
+    // The map's tiles are the rows of /services?domain=; its summary shows the legend.
     const map = (await request(server).get('/api/data-infra/map')).body;
-    const tiles = map.domains.flatMap((d: any) => d.services);
+    expect(map.measured).toBe(true);
+    const trino = services.find((s: any) => s.name === 'trino');
+    const tiles = (await request(server).get(`/api/data-infra/services?domain=${trino.domain}&limit=200`)).body.items;
     expect(tiles.find((t: any) => t.ref === 'dataservice:default/trino').measured.status).toBe('burning');
+    // The measured findings are counted with the rest, for the domain they are about.
+    const domain = map.domains.find((d: any) => d.id === trino.domain);
+    expect(domain.findings.error).toBeGreaterThanOrEqual(1);
     const all = (await request(server).get('/api/data-infra/checks?flat=true')).body.findings;
     expect(all.filter((f: any) => f.check.startsWith('sla-')).map((f: any) => `${f.entityRef} ${f.check}`)).toEqual([
       'dataservice:default/cdc-ingestion sla-budget-exhausted',
@@ -162,6 +168,9 @@ describeWithPrometheus('measured SLAs (real Prometheus)', () => {
       // 40 minutes at 10 % is also 22× over 6 h and 200× over 30 m.
       'dataservice:default/trino sla-slow-burn',
     ]);
+    const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
+    for (const f of all) counts[f.severity] += 1;
+    expect(map.totals.findings).toEqual(counts);
     const groups = (await request(server).get('/api/data-infra/checks')).body.groups;
     expect(groups.filter((g: any) => g.check.startsWith('sla-')).map((g: any) => `${g.subjectRef} ${g.check}`).sort()).toEqual(
       all.filter((f: any) => f.check.startsWith('sla-')).map((f: any) => `${f.entityRef} ${f.check}`),

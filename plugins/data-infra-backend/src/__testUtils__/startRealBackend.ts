@@ -78,7 +78,8 @@ const httpAuthWithActor = createServiceFactory({
 /**
  * The real catalog backend with the data-infra processor module, the real
  * permission backend with `policy`, and this plugin, over catalog-info/.
- * Resolves once every data-infra entity is stitched (has its relations).
+ * Resolves once every data-infra entity is stitched (has its relations)
+ * and the plugin's state has them all.
  */
 export async function startRealBackend(policy: PermissionPolicy) {
   const policyModule = createBackendModule({
@@ -105,6 +106,9 @@ export async function startRealBackend(policy: PermissionPolicy) {
       mockServices.rootConfig.factory({
         data: {
           permission: { enabled: true },
+          // The plugin's state follows the catalog within a second, as the
+          // catalog follows catalog-info/ (processingInterval).
+          dataInfra: { cache: { refresh: 1 } },
           catalog: {
             rules: [{ allow: ['Location', 'User', 'Group', 'Subteam', 'DataService', 'Rotation'] }],
             locations: [{ type: 'file', target: path.join(CATALOG_DIR, 'all.yaml') }],
@@ -125,6 +129,21 @@ export async function startRealBackend(policy: PermissionPolicy) {
     if (items.length === expected.length && items.every(e => e.relations?.length)) break;
     if (Date.now() > deadline) {
       throw new Error(`catalog not stitched: ${items.length}/${expected.length}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  // The plugin loaded its state as it started (dataInfra.cache.warm),
+  // perhaps before the catalog had read catalog-info/: wait for a refresh
+  // that has everything.
+  const count = (kind: string) => expected.filter(r => r.startsWith(`${kind}:`)).length;
+  for (;;) {
+    const res = await request(backend.server)
+      .get(`/api/data-infra/map?at=${new Date().toISOString()}`)
+      .set('Authorization', mockCredentials.service.header());
+    const totals = res.body.totals;
+    if (totals?.services === count('dataservice') && totals.subteams === count('subteam') && totals.rotations === count('rotation')) break;
+    if (Date.now() > deadline) {
+      throw new Error(`the data-infra state lacks the catalog: ${JSON.stringify(totals)}`);
     }
     await new Promise(resolve => setTimeout(resolve, 250));
   }

@@ -123,11 +123,10 @@ export function buildMapIndex(
     for (const dep of service.spec.dependsOn ?? []) {
       const to = normaliseEntityRef(dep, { defaultKind: 'dataservice', defaultNamespace: service.metadata.namespace });
       const target = to ? services.get(to) : undefined;
-      if (!to || !target || seen.has(to)) continue;
+      if (!to || !target || target.domain === source.domain || seen.has(to)) continue;
       seen.add(to);
-      target.usedBy.push(from);
-      if (target.domain === source.domain) continue;
       source.dependsOn.push(to);
+      target.usedBy.push(from);
     }
   }
 
