@@ -124,6 +124,30 @@ describe('when the catalog fails and recovers', () => {
   });
 });
 
+describe('ahead of the first request', () => {
+  const health = async (server: Parameters<typeof request>[0]) =>
+    (await request(server).get('/api/data-infra/health')).body;
+
+  it('loads its state as it starts, so no request waits for it (cache.warm, the default)', async () => {
+    const { server } = await start({ cache: { callerTtl: 0 } });
+    // Only /health is asked, which reads nothing.
+    let body = await health(server);
+    for (let i = 0; i < 50 && body.status !== 'ok'; i++) {
+      await sleep(100);
+      body = await health(server);
+    }
+    expect(body).toMatchObject({ status: 'ok', failedRefreshes: 0 });
+  });
+
+  it('leaves it to the first request with cache.warm: false', async () => {
+    const { server } = await start({ cache: { callerTtl: 0, warm: false } });
+    await sleep(1000);
+    expect((await health(server)).status).toBe('loading');
+    expect((await request(server).get('/api/data-infra/oncall')).status).toBe(200);
+    expect((await health(server)).status).toBe('ok');
+  });
+});
+
 describe('the memory budget', () => {
   it('holds while /map is asked about 10,000 distinct instants, by its own byte count', async () => {
     const maxBytes = 1024 * 1024;
