@@ -19,6 +19,8 @@ export default defineConfig({
   // scripts/crawl also runs on its own against another instance.
   testDir: __dirname,
   testMatch: ['tests/**/*.spec.ts', 'crawl/**/*.spec.ts'],
+  // Waits for the catalog and the data-infra backend to have catalog-info/.
+  globalSetup: require.resolve('./globalSetup'),
   timeout: 90_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,

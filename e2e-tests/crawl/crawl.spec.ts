@@ -16,7 +16,7 @@
 import { expect, Page, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { catalogEntities, declaredEntities, entityPath, refOf, signedInUserPage } from './entities';
+import { catalogEntities, dataInfraServiceCount, declaredEntities, entityPath, refOf, signedInUserPage } from './entities';
 import { PageWatcher, Problem } from './watch';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -172,6 +172,9 @@ test('every data-infra page and entity page opens without a problem', async ({ p
     entities.splice(0, entities.length, ...listed);
   }
   expect(entities.length, 'the catalog lists no Subteam, DataService or Rotation').toBeGreaterThan(0);
+  // The data-infra backend follows the catalog within its refresh interval.
+  const services = entities.filter(e => e.kind.toLocaleLowerCase('en-US') === 'dataservice').length;
+  await expect.poll(() => dataInfraServiceCount(baseURL!), { timeout: 120_000 }).toBe(services);
 
   for (const target of PLUGIN_PAGES) {
     await test.step(target.path, () => visit(page, watcher, { label: target.path, ...target }));

@@ -33,6 +33,20 @@ export async function guestToken(baseURL: string): Promise<string> {
   return (await res.json()).backstageIdentity.token;
 }
 
+/**
+ * How many DataServices the data-infra backend answers from. Each replica
+ * loads its state as it starts and re-reads the catalog every
+ * `dataInfra.cache.refresh` seconds, so right after a start it can lag the
+ * catalog by that much: tests wait for it as a person would wait for the
+ * first ingestion.
+ */
+export async function dataInfraServiceCount(baseURL: string): Promise<number> {
+  const res = await fetch(`${baseURL}/api/data-infra/services?limit=1`, {
+    headers: { Authorization: `Bearer ${await guestToken(baseURL)}` },
+  });
+  return res.ok ? (await res.json()).totalItems : -res.status;
+}
+
 /** Every Subteam, DataService and Rotation in the instance's catalog, by ref. */
 export async function catalogEntities(baseURL: string): Promise<EntityName[]> {
   const token = await guestToken(baseURL);

@@ -36,6 +36,19 @@ test('the ownership map shows the four domains with their services', async ({ pa
     await expect(page.getByRole('link', { name: new RegExp(`^${service}`) }).first()).toBeVisible();
   }
   await shot(page, 'data-infra-ownership-map');
+
+  // A tile's cross-domain dependencies come from the backend on selection:
+  // Trino (BI Services) reads Iceberg tables, which Data Engineering owns.
+  await page.getByRole('button', { name: 'Select Trino' }).click();
+  const panel = page.getByLabel('Cross-domain dependencies');
+  await expect(panel.getByText('Depends on Iceberg lakehouse tables (Data Engineering)')).toBeVisible();
+  await shot(page, 'data-infra-ownership-map-dependencies');
+
+  // The filter asks the server: Data Platform keeps Kafka and what mentions it.
+  await page.getByLabel('Filter services').fill('kafka');
+  const platform = page.getByRole('region', { name: 'Data Platform' });
+  await expect(platform.getByText(/^\d+ of \d+ services$/)).toBeVisible();
+  await expect(platform.getByRole('link', { name: /^Apache Kafka/ })).toBeVisible();
 });
 
 test('the Kafka page names its owner, its availability SLA and whom an alert pages first', async ({ page }) => {
