@@ -235,6 +235,15 @@ for (const { size, db, plain, gen: genArgs } of runs) {
             if (changed === 0) break;
           }
           row.settleSeconds = (Date.now() - settleStart) / 1000;
+          // The data-infra state follows the catalog within its refresh
+          // interval (10 s): wait until it answers for every service.
+          const stateStart = Date.now();
+          for (let i = 0; i < 120; i++) {
+            const res = await fetch(`${backend.baseUrl}/api/data-infra/services?limit=1`, { headers: { Authorization: `Bearer ${backend.token}` } });
+            if (res.ok && (await res.json()).totalItems === gen.services) break;
+            await sleep(1000);
+          }
+          row.stateWaitSeconds = (Date.now() - stateStart) / 1000;
           const service = 'dataservice:default/service-00001';
           row.escalation = await measure(backend, `/api/data-infra/escalation?entityRef=${service}`);
           row.oncall = await measure(backend, '/api/data-infra/oncall');

@@ -15,6 +15,7 @@ import {
 import { titleOf } from '../refs';
 import type { CatalogView } from '../state/CatalogSnapshot';
 import type { DataInfraState } from '../state/DataInfraState';
+import type { Scope } from '../state/scopes';
 import type { ViewMemo } from '../state/ViewMemo';
 import { targetTitle } from './escalationLevels';
 import { escalationSummary } from './escalationText';
@@ -46,7 +47,15 @@ export class ServicesPresenter {
   /** Matches the filters, in the asked order; returns the page and the total. */
   async present(query: ServiceQuery, at: number, credentials: BackstageCredentials): Promise<ServicesPage> {
     const { state } = this;
-    const view = await (await state.scope(credentials)).view();
+    const scope = await state.scope(credentials);
+    // Every viewer of the map asks for the same first page of each domain:
+    // one computation per scope, question and second.
+    return state.remember(scope, `services|${JSON.stringify(query)}|${at}`, () => this.#page(query, at, scope));
+  }
+
+  async #page(query: ServiceQuery, at: number, scope: Scope): Promise<ServicesPage> {
+    const { state } = this;
+    const view = await scope.view();
     // Every service's measurement is at hand (one cycle measures them all);
     // none is asked of Prometheus for this request.
     const measured = await state.meter.measurements(view.services);
