@@ -31,7 +31,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const appDir = path.join(root, 'packages', 'app');
 const args = process.argv.slice(2);
-const services = Number(args[args.indexOf('--services') + 1] || 5000);
+// --services N (default 5000); `args[-1 + 1]` would read the first flag.
+const services = args.includes('--services') ? Number(args[args.indexOf('--services') + 1]) : 5000;
 fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
