@@ -273,6 +273,18 @@ describe('data-infra backend plugin (fixture catalog)', () => {
     }
   });
 
+  it('GET /services pages (the map\'s tiles) carry an ETag too, and an unchanged page is a 304', async () => {
+    const path = '/api/data-infra/services?domain=data-platform&sort=title&limit=100';
+    const first = await request(server).get(path).set('Accept-Encoding', 'gzip');
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
+    expect(first.body.items.length).toBeGreaterThan(0);
+    const again = await request(server).get(path).set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+    const other = await request(server).get(path.replace('data-platform', 'mlops'));
+    expect(other.headers.etag).not.toBe(first.headers.etag);
+  });
+
   it('GET /map sums each domain up: its subteams with who is on call, its counts, no services', async () => {
     const res = await request(server).get(`/api/data-infra/map?at=${FIXTURE_AT}`);
     expect(res.status).toBe(200);
