@@ -416,8 +416,14 @@ async function checkRunningApp(backend: AppBackend) {
   const templates = await backend.json('/api/catalog/entities/by-query?filter=kind=template,metadata.name=register-data-service', token);
   if (templates.items.length !== 1) throw new Error('the "Register a data service" template from the scaffolder module is not in the catalog');
 
-  // Our API.
+  // Our API. Its state, loaded as the backend starts, follows the catalog
+  // within dataInfra.cache.refresh seconds (10): wait for the ingestion there too.
   const at = '2026-03-10T12:00:00Z';
+  const services = expected.filter(r => r.startsWith('dataservice:')).length;
+  await eventually('the data-infra state holding the test entities', async () => {
+    const body = await backend.json('/api/data-infra/services?limit=1', token);
+    return body.totalItems === services ? body : undefined;
+  });
   const oncall = await backend.json(`/api/data-infra/oncall?at=${at}`, token);
   const rotation = oncall.rotations.find((r: any) => r.rotation.ref === 'rotation:default/data-platform-oncall');
   if (!rotation?.onCall?.length) throw new Error(`/oncall: nobody on call in data-platform-oncall at ${at}: ${JSON.stringify(oncall).slice(0, 500)}`);
