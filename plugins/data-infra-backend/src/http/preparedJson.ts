@@ -74,12 +74,21 @@ export async function sendPrepared(
  */
 const prepared = new WeakMap<object, PreparedJson>();
 
-/** Sends an answer as JSON with its ETag (304 when it matches), gzipped when large and accepted. */
-export function sendJson(req: express.Request, res: express.Response, body: object) {
-  let known = prepared.get(body);
+/**
+ * Sends an answer as JSON with its ETag (304 when it matches), gzipped when
+ * large and accepted. `toBody` shapes the answer for the wire (e.g. adds a
+ * cursor); it runs once per answer object, like the encoding.
+ */
+export function sendJson<T extends object>(
+  req: express.Request,
+  res: express.Response,
+  answer: T,
+  toBody: (answer: T) => object = a => a,
+) {
+  let known = prepared.get(answer);
   if (known === undefined) {
-    known = prepareJson(JSON.stringify(body));
-    prepared.set(body, known);
+    known = prepareJson(JSON.stringify(toBody(answer)));
+    prepared.set(answer, known);
   }
   return sendPrepared(req, res, known);
 }

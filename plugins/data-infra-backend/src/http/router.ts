@@ -46,7 +46,6 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const now = () => service.now();
   const services = servicesQuery(config.domains.map(d => d.id));
   const mapSubteams = mapSubteamsQuery(config.domains.map(d => d.id));
-  const servicesBodies = new WeakMap<object, object>();
   const router = Router();
   // No route takes a body; anything larger than this is refused before parsing.
   router.use(express.json({ limit: '16kb' }));
@@ -119,18 +118,13 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const credentials = await httpAuth.credentials(req);
     const page = await service.services(query, now(), credentials);
     await markFreshness(res, credentials);
-    // One body per remembered page (every viewer of the map asks for the
-    // same first pages), so its JSON and gzip are made once (sendJson).
-    let body = servicesBodies.get(page);
-    if (!body) {
-      body = {
-        items: page.items,
-        totalItems: page.totalItems,
-        ...(page.hasMore ? { nextCursor: encodeCursor(offset + limit, filterKey) } : {}),
-      };
-      servicesBodies.set(page, body);
-    }
-    await sendJson(req, res, body);
+    // The page is remembered (every viewer of the map asks for the same
+    // first pages): its body, JSON and gzip are made once per page.
+    await sendJson(req, res, page, p => ({
+      items: p.items,
+      totalItems: p.totalItems,
+      ...(p.hasMore ? { nextCursor: encodeCursor(offset + limit, filterKey) } : {}),
+    }));
   });
 
   router.get('/map', async (req, res) => {

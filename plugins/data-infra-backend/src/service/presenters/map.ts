@@ -16,6 +16,7 @@ import {
   MapSubteam,
   MapSubteamsResponse,
   OwnershipMapResponse,
+  ServiceLevelMeasurement,
 } from '@data-infra/backstage-plugin-data-infra-common';
 import { titleOf } from '../refs';
 import type { CatalogView } from '../state/CatalogSnapshot';
@@ -40,7 +41,7 @@ export class MapPresenter {
     return state.remember(scope, `map|${at}`, async () => {
       const view = await scope.view();
       const measured = await state.meter.measurements(view.services);
-      const index = await this.#index(view);
+      const index = this.#index(view, measured);
       const findings = await state.findings(view, { at, measured });
       const byDomain = findingsByDomain(index, findings);
       const totals: OwnershipMapResponse['totals'] = {
@@ -77,7 +78,7 @@ export class MapPresenter {
     credentials: BackstageCredentials,
   ): Promise<MapSubteamsResponse> {
     const view = await (await this.state.scope(credentials)).view();
-    const domain = (await this.#index(view)).domains.find(d => d.info.id === query.domain)!;
+    const domain = this.#index(view, await this.state.meter.measurements(view.services)).domains.find(d => d.info.id === query.domain)!;
     return {
       at: formatInstant(at),
       items: domain.subteams.slice(query.offset, query.offset + query.limit).map(s => this.#subteamAt(s, at, view)),
@@ -88,7 +89,7 @@ export class MapPresenter {
   /** A service's dependencies on services of other domains, both ways. */
   async dependencies(entityRef: string, credentials: BackstageCredentials): Promise<MapDependenciesResponse> {
     const view = await (await this.state.scope(credentials)).view();
-    const index = await this.#index(view);
+    const index = this.#index(view, await this.state.meter.measurements(view.services));
     const service = index.services.get(entityRef);
     if (!service) throw new NotFoundError(`${entityRef} is not a service on the map`);
     return {
@@ -100,9 +101,9 @@ export class MapPresenter {
     };
   }
 
-  async #index(view: CatalogView): Promise<MapIndex> {
+  /** The view's index; `measured` as the caller already read it for this cycle. */
+  #index(view: CatalogView, measured: Map<string, ServiceLevelMeasurement>): MapIndex {
     const { state } = this;
-    const measured = await state.meter.measurements(view.services);
     return this.#indexes.get(view, state.meter.version, () => {
       const withBudget = [...measured].filter(([, m]) => measuredSummary(m)).map(([ref]) => ref);
       return buildMapIndex(view, state.config, new Set(withBudget));

@@ -1,25 +1,26 @@
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import Button from '@material-ui/core/Button';
-import type { MapDependency } from '@data-infra/backstage-plugin-data-infra-common';
+import type { MapDependenciesResponse, MapDependency } from '@data-infra/backstage-plugin-data-infra-common';
 import { RefLink } from '../shared';
 import { LoadError } from './LoadError';
-import { useMapDependencies } from './useOwnershipMap';
-import { useDataInfraTranslation } from '../../hooks';
+import { useDataInfraTranslation, type DataInfraAnswer } from '../../hooks';
 
 /**
  * The cross-domain dependencies of the selected service, the shared
  * boundaries between teams, in both directions (GET /map/dependencies: the
- * other ends need not be among the tiles loaded).
+ * other ends need not be among the tiles loaded); `answer` is the map's
+ * one request for it, which also marks the tiles at the other ends.
  */
 export function DependencyPanel(props: {
   service: { ref: string; title: string };
+  answer: DataInfraAnswer<MapDependenciesResponse | undefined>;
   domainTitleOf: (id: string) => string;
   onClose: () => void;
 }) {
   const { service, domainTitleOf } = props;
   const { t } = useDataInfraTranslation();
-  const { value, loading, error, retry } = useMapDependencies(service.ref);
+  const { value, loading, error, retry } = props.answer;
   const line = (key: 'ownershipMap.dependsOn' | 'ownershipMap.usedBy', other: MapDependency) => (
     <Typography variant="body2" key={`${key}-${other.ref}`}>
       {t(key, {

@@ -79,6 +79,8 @@ describe('OwnershipMap', () => {
     expect(panel).toHaveTextContent('Cross-domain dependencies of Kafka');
     await waitFor(() => expect(panel).toHaveTextContent('Used by Debezium CDC (Data Engineering)'));
     expect(api.getMapDependencies).toHaveBeenCalledWith('dataservice:default/kafka');
+    // Asked once: the panel and the marked tiles share the answer.
+    expect(api.getMapDependencies).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('button', { name: 'Select Kafka' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('button', { name: 'Select Debezium CDC' }).className).toMatch(/related/);
 

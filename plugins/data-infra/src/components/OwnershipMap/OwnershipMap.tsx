@@ -35,8 +35,9 @@ export function OwnershipMapView(props: { map: OwnershipMapResponse }) {
   const [applied, setApplied] = useState(EMPTY_FILTER);
   useDebounce(() => setApplied(filter), FILTER_DEBOUNCE_MS, [filter]);
   const [selected, setSelected] = useState<{ ref: string; title: string }>();
-  // The same answer the panel shows (one request): its other ends are marked on the tiles.
-  const dependencies = useMapDependencies(selected?.ref).value;
+  // One request: the panel shows it, and its other ends are marked on the tiles.
+  const dependencyAnswer = useMapDependencies(selected?.ref);
+  const dependencies = dependencyAnswer.value;
   const relatedRefs = useMemo(
     () => new Set([...(dependencies?.dependsOn ?? []), ...(dependencies?.usedBy ?? [])].map(d => d.ref)),
     [dependencies],
@@ -61,7 +62,12 @@ export function OwnershipMapView(props: { map: OwnershipMapResponse }) {
         onChange={setFilter}
       />
       {selected && (
-        <DependencyPanel service={selected} domainTitleOf={domainTitleOf} onClose={() => setSelected(undefined)} />
+        <DependencyPanel
+          service={selected}
+          answer={dependencyAnswer}
+          domainTitleOf={domainTitleOf}
+          onClose={() => setSelected(undefined)}
+        />
       )}
       {domains.length === 0 ? (
         <Typography variant="body2">{t('ownershipMap.noDomains')}</Typography>
